@@ -1,0 +1,77 @@
+// The machine context: what a reader needs to trust or reproduce a run.
+#include "context.h"
+
+#include <benchmark/benchmark.h>
+#include <linux/perf_event.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "cpu/cache.h"
+#include "cpu/cpu.h"
+
+namespace hp {
+
+static std::string run(const char *cmd)
+{
+    std::string s;
+    if (FILE *p = popen(cmd, "r")) {
+        char buf[256];
+        while (std::fgets(buf, sizeof buf, p))
+            s += buf;
+        pclose(p);
+    }
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' '))
+        s.pop_back();
+    return s;
+}
+
+// Hardware counters are often missing in VMs; opening one tells.
+static bool perf_counters_available()
+{
+    perf_event_attr attr;
+    std::memset(&attr, 0, sizeof attr);
+    attr.size = sizeof attr;
+    attr.type = PERF_TYPE_HARDWARE;
+    attr.config = PERF_COUNT_HW_INSTRUCTIONS;
+    attr.disabled = 1;
+    attr.exclude_kernel = 1;
+    attr.exclude_hv = 1;
+    long fd = syscall(SYS_perf_event_open, &attr, 0, -1, -1, 0);
+    if (fd < 0)
+        return false;
+    close(int(fd));
+    return true;
+}
+
+void add_context()
+{
+    using benchmark::AddCustomContext;
+    const uint64_t f = hp_cpu_features();
+    AddCustomContext("hp_cpu_model", hp_cpu_model());
+    AddCustomContext("hp_features_detected", hp_cpu_feature_names(hp_cpu_detected()));
+    AddCustomContext("hp_features", hp_cpu_feature_names(f));
+    AddCustomContext("hp_level", "x86-64-v" + std::to_string(hp_cpu_level(hp_cpu_detected())));
+    AddCustomContext("hp_isa_cap", hp_cpu_cap_name());
+    AddCustomContext("hp_compiler", HP_CC_VERSION);
+    AddCustomContext("hp_build_type", HP_BUILD_TYPE);
+    AddCustomContext("hp_flags", HP_C_FLAGS);
+    std::string commit = run("git -C '" HP_SOURCE_DIR "' rev-parse --short HEAD 2>/dev/null");
+    if (commit.empty())
+        commit = "unknown";
+    else if (!run("git -C '" HP_SOURCE_DIR "' status --porcelain -uno 2>/dev/null").empty())
+        commit += "-dirty";
+    AddCustomContext("hp_commit", commit);
+    const hp_caches c = hp_cache_sizes();
+    AddCustomContext("hp_l1d_bytes", std::to_string(c.l1d));
+    AddCustomContext("hp_l2_bytes", std::to_string(c.l2));
+    AddCustomContext("hp_l3_bytes", std::to_string(c.l3));
+    AddCustomContext("hp_cache_source", c.source);
+    AddCustomContext("hp_perf_counters", perf_counters_available() ? "yes" : "no");
+    AddCustomContext("hp_quick", std::getenv("HOTPATH_QUICK") ? "yes" : "no");
+}
+
+}  // namespace hp

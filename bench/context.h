@@ -1,0 +1,12 @@
+// The machine context recorded in every result file.
+#ifndef HOTPATH_CONTEXT_H
+#define HOTPATH_CONTEXT_H
+
+namespace hp {
+// Adds CPU model, features, level, ISA cap, compiler and flags, commit,
+// cache sizes and their source, and perf-counter availability to the
+// JSON "context" (Google Benchmark's AddCustomContext).
+void add_context();
+}  // namespace hp
+
+#endif

@@ -1,0 +1,48 @@
+/* The peer tables of all milestones, joined in journey order. */
+#include "peers.h"
+
+#include <pthread.h>
+#include <string.h>
+
+HP_PEER_TABLE(basics)
+HP_PEER_TABLE(abstraction)
+HP_PEER_TABLE(inline_asm)
+HP_PEER_TABLE(simd)
+HP_PEER_TABLE(syscall)
+HP_PEER_TABLE(base64)
+HP_PEER_TABLE(cpu_effects)
+
+#define MAX_PEERS 128
+
+static hp_variant peers[MAX_PEERS];
+static size_t n_peers;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static void append(const hp_variant *v, size_t n)
+{
+    for (size_t i = 0; i < n && n_peers < MAX_PEERS; i++)
+        peers[n_peers++] = v[i];
+}
+
+static void build(void)
+{
+    append(hp_peers_basics, hp_peers_basics_n);
+    append(hp_peers_abstraction, hp_peers_abstraction_n);
+    append(hp_peers_inline_asm, hp_peers_inline_asm_n);
+    append(hp_peers_simd, hp_peers_simd_n);
+    append(hp_peers_syscall, hp_peers_syscall_n);
+    append(hp_peers_base64, hp_peers_base64_n);
+    append(hp_peers_cpu_effects, hp_peers_cpu_effects_n);
+}
+
+const hp_variant *hp_peer_variants(size_t *count)
+{
+    pthread_once(&once, build);
+    *count = n_peers;
+    return peers;
+}
+
+void hp_limit_memcpy(void *dst, const void *src, size_t n)
+{
+    memcpy(dst, src, n);
+}

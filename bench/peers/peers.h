@@ -1,0 +1,28 @@
+/* Peer libraries and limits registered from bench/ (never from
+ * libhotpath.a, which links with nothing beyond libc and libm).  Each
+ * milestone's bench/peers/peers_<m>.c defines one table with these names. */
+#ifndef HOTPATH_PEERS_H
+#define HOTPATH_PEERS_H
+
+#include "hotpath.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define HP_PEER_TABLE(m)                        \
+    extern const hp_variant hp_peers_##m[];     \
+    extern const size_t hp_peers_##m##_n;
+#define HP_PEER_COUNT(m) \
+    const size_t hp_peers_##m##_n = sizeof hp_peers_##m / sizeof hp_peers_##m[0];
+
+const hp_variant *hp_peer_variants(size_t *count);
+
+/* memcpy of n bytes, the `limit` line of memory-bound families.  Its
+ * signature is its own: families call it with the bytes they move. */
+void hp_limit_memcpy(void *dst, const void *src, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,124 @@
+/* hotpath: the kernel registry, the only table that matters.
+ *
+ * A family fixes one C signature and one reference variant; a variant is one
+ * implementation of it at one stage of the C-to-assembly journey.  Tests, the
+ * correctness gate and the benchmarks all iterate this table, so adding a
+ * variant is one new file plus one registry line. */
+#ifndef HOTPATH_H
+#define HOTPATH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum hp_stage {
+    HP_STAGE_BASELINE = 0, /* naive / scalar / -O0: where the journey starts */
+    HP_STAGE_ALGORITHM,    /* a better algorithm, still portable C */
+    HP_STAGE_AUTO,         /* plain loop left to the compiler's vectorizer */
+    HP_STAGE_SIMD,         /* intrinsics for one ISA */
+    HP_STAGE_ASM,          /* hand-written assembly */
+    HP_STAGE_LIBRARY,      /* a peer library (glibc, OpenBLAS, OpenSSL) */
+    HP_STAGE_LIMIT,        /* a bound such as memcpy of the same bytes */
+    HP_STAGE_COUNT
+} hp_stage;
+
+/* CPU features a variant may need (HP_FEAT_* bits of hp_variant.features). */
+enum {
+    HP_FEAT_SSE2        = 1u << 0,
+    HP_FEAT_SSE3        = 1u << 1,
+    HP_FEAT_SSSE3       = 1u << 2,
+    HP_FEAT_SSE41       = 1u << 3,
+    HP_FEAT_SSE42       = 1u << 4,
+    HP_FEAT_POPCNT      = 1u << 5,
+    HP_FEAT_AVX         = 1u << 6,
+    HP_FEAT_AVX2        = 1u << 7,
+    HP_FEAT_FMA         = 1u << 8,
+    HP_FEAT_BMI1        = 1u << 9,
+    HP_FEAT_BMI2        = 1u << 10,
+    HP_FEAT_LZCNT       = 1u << 11,
+    HP_FEAT_MOVBE       = 1u << 12,
+    HP_FEAT_F16C        = 1u << 13,
+    HP_FEAT_AVX512F     = 1u << 14,
+    HP_FEAT_AVX512BW    = 1u << 15,
+    HP_FEAT_AVX512CD    = 1u << 16,
+    HP_FEAT_AVX512DQ    = 1u << 17,
+    HP_FEAT_AVX512VL    = 1u << 18,
+    HP_FEAT_AVX512VBMI  = 1u << 19,
+    HP_FEAT_AVX512VBMI2 = 1u << 20,
+    HP_FEAT_RDTSCP      = 1u << 21,
+    HP_FEAT_CX16        = 1u << 22,
+};
+
+/* Feature sets of the x86-64 psABI levels, cumulative. */
+#define HP_LEVEL_V1 ((uint64_t)HP_FEAT_SSE2)
+#define HP_LEVEL_V2 (HP_LEVEL_V1 | HP_FEAT_SSE3 | HP_FEAT_SSSE3 | HP_FEAT_SSE41 | \
+                     HP_FEAT_SSE42 | HP_FEAT_POPCNT | HP_FEAT_CX16)
+#define HP_LEVEL_V3 (HP_LEVEL_V2 | HP_FEAT_AVX | HP_FEAT_AVX2 | HP_FEAT_FMA | \
+                     HP_FEAT_BMI1 | HP_FEAT_BMI2 | HP_FEAT_LZCNT | HP_FEAT_MOVBE | \
+                     HP_FEAT_F16C)
+#define HP_LEVEL_V4 (HP_LEVEL_V3 | HP_FEAT_AVX512F | HP_FEAT_AVX512BW | \
+                     HP_FEAT_AVX512CD | HP_FEAT_AVX512DQ | HP_FEAT_AVX512VL)
+
+/* What a file compiled with its suffix's flags (CMakeLists.txt,
+ * hp_suffix_flags) may use: the features its variants must declare. */
+#define HP_NEEDS_SSE2        ((uint64_t)HP_FEAT_SSE2)
+#define HP_NEEDS_SSSE3       (HP_NEEDS_SSE2 | HP_FEAT_SSE3 | HP_FEAT_SSSE3)
+#define HP_NEEDS_SSE41       (HP_NEEDS_SSSE3 | HP_FEAT_SSE41)
+#define HP_NEEDS_SSE42       (HP_NEEDS_SSE41 | HP_FEAT_SSE42 | HP_FEAT_POPCNT)
+#define HP_NEEDS_AVX2        (HP_NEEDS_SSE42 | HP_FEAT_AVX | HP_FEAT_AVX2 | HP_FEAT_FMA)
+#define HP_NEEDS_AVX512      (HP_NEEDS_AVX2 | HP_FEAT_AVX512F | HP_FEAT_AVX512BW | \
+                              HP_FEAT_AVX512VL | HP_FEAT_AVX512DQ | HP_FEAT_AVX512CD)
+#define HP_NEEDS_AVX512VBMI  (HP_NEEDS_AVX512 | HP_FEAT_AVX512VBMI | HP_FEAT_AVX512VBMI2)
+
+typedef struct hp_variant {
+    const char *family;   /* "base64_encode" */
+    const char *name;     /* "avx2" */
+    hp_stage    stage;
+    uint64_t    features; /* HP_FEAT_* bits it needs */
+    const void *fn;       /* cast to the family's function type */
+} hp_variant;
+
+/* A family: its reference variant, the unit of its size argument, and the
+ * bytes one call touches (read + written) at a given size, so that a run
+ * can say which cache level each benchmark lands in. */
+typedef struct hp_family {
+    const char *name;
+    const char *milestone;  /* folder under kernels/ */
+    const char *reference;  /* variant name of the ground truth */
+    const char *size_unit;  /* "bytes", "elements" or "ops" */
+    uint64_t (*bytes_touched)(uint64_t size); /* NULL: not a memory kernel */
+} hp_family;
+
+/* All variants of libhotpath.a, in journey order (milestone, family, stage). */
+const hp_variant *hp_variants(size_t *count);
+/* NULL if absent. */
+const hp_variant *hp_find(const char *family, const char *name);
+/* 1 if the variant can run on this CPU at the current HOTPATH_ISA cap;
+ * otherwise 0 and, if why_not is not NULL, a static reason. */
+int hp_runnable(const hp_variant *v, const char **why_not);
+/* The last runnable variant of the family in registry order: each table
+ * lists a family's variants so that its preferred fast path comes last
+ * among the non-peer ones.  Library and limit variants are never chosen. */
+const hp_variant *hp_best(const char *family);
+
+const hp_family *hp_families(size_t *count);
+const hp_family *hp_find_family(const char *name);
+
+const char *hp_stage_name(hp_stage s);
+
+/* Family signatures (see DESIGN.md). */
+typedef int32_t   (*hp_sum_array_fn)(const int32_t *a, size_t n);
+typedef void      (*hp_add_f32_fn)(const float *a, const float *b, float *out, size_t n);
+typedef float     (*hp_dot_f32_fn)(const float *a, const float *b, size_t n);
+typedef float     (*hp_max_f32_fn)(const float *a, size_t n);
+typedef size_t    (*hp_strlen_fn)(const char *s);
+typedef size_t    (*hp_base64_encode_fn)(const uint8_t *src, size_t n, char *dst);
+typedef ptrdiff_t (*hp_base64_decode_fn)(const char *src, size_t n, uint8_t *dst);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,26 @@
+/* Registry lines of milestone 1 (kernels/basics). */
+#include "basics.h"
+#include "registry.h"
+
+static uint64_t sum_array_bytes(uint64_t n) { return n * sizeof(int32_t); }
+
+const hp_family hp_fam_basics[] = {
+    {"add", "basics", "scalar", "ops", NULL},
+    {"multiply", "basics", "scalar", "ops", NULL},
+    {"factorial", "basics", "scalar", "ops", NULL},
+    {"sum_array", "basics", "scalar", "elements", sum_array_bytes},
+};
+
+#define BASICS_FAMILY(f)              \
+    HP_V(f, O0, BASELINE, 0),         \
+    HP_V(f, scalar, BASELINE, 0),     \
+    HP_V(f, auto, AUTO, 0)
+
+const hp_variant hp_reg_basics[] = {
+    BASICS_FAMILY(add),
+    BASICS_FAMILY(multiply),
+    BASICS_FAMILY(factorial),
+    BASICS_FAMILY(sum_array),
+};
+
+HP_TABLE_COUNTS(basics)
