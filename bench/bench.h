@@ -32,6 +32,15 @@ std::vector<int64_t> sizes(int64_t lo, int64_t hi, int64_t mult = 4);
 // Variants of a family, registry first then peers (library, limit).
 std::vector<const hp_variant *> variants(const char *family);
 
+// The variant's function as the family's function type.  hp_variant keeps
+// it as `const void *` (C has no generic function pointer); clang rejects a
+// plain reinterpret_cast that drops the const.
+template <class Fn>
+Fn fn(const hp_variant *v)
+{
+    return reinterpret_cast<Fn>(const_cast<void *>(v->fn));
+}
+
 using Body = std::function<void(benchmark::State &, int64_t size)>;
 
 // Registers family/variant/size (plus `suffix`, e.g. "/O0") for each size.

@@ -8,7 +8,7 @@
 static void register_basics()
 {
     for (const hp_variant *v : hp::variants("sum_array")) {
-        auto fn = reinterpret_cast<hp_sum_array_fn>(v->fn);
+        auto fn = hp::fn<hp_sum_array_fn>(v);
         hp::add(v, hp::sizes(16, 16 << 20), [fn](benchmark::State &st, int64_t n) {
             std::vector<int32_t> a(static_cast<size_t>(n));
             hp_rng rng{1};
