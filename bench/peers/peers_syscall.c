@@ -1,6 +1,17 @@
-/* Peer libraries and limits of milestone syscall (see peers.h). */
+/* Peers of milestone 5: glibc's strlen (its ifunc picks the best version
+ * for this CPU, e.g. __strlen_evex or __strlen_avx2). */
 #include "peers.h"
 
-/* None yet: a zero count keeps the placeholder out of every list. */
-const hp_variant hp_peers_syscall[1];
-const size_t hp_peers_syscall_n = 0;
+#include <string.h>
+
+/* A named function, so the registry holds a plain pointer to our code and
+ * the call goes through glibc's dispatch like any program's call does. */
+static size_t hp_strlen_glibc(const char *s)
+{
+    return strlen(s);
+}
+
+const hp_variant hp_peers_syscall[] = {
+    {"strlen", "glibc", HP_STAGE_LIBRARY, 0, (const void *)hp_strlen_glibc},
+};
+HP_PEER_COUNT(syscall)
