@@ -50,6 +50,7 @@ enum {
     HP_FEAT_AVX512VBMI2 = 1u << 20,
     HP_FEAT_RDTSCP      = 1u << 21,
     HP_FEAT_CX16        = 1u << 22,
+    HP_FEAT_OSXSAVE     = 1u << 23, /* the OS enabled xgetbv (CPUID.1:ECX.27) */
 };
 
 /* Feature sets of the x86-64 psABI levels, cumulative. */

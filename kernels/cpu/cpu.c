@@ -42,6 +42,7 @@ static uint64_t detect(void)
     if (ecx1 & (1u << 20)) f |= HP_FEAT_SSE42;
     if (ecx1 & (1u << 22)) f |= HP_FEAT_MOVBE;
     if (ecx1 & (1u << 23)) f |= HP_FEAT_POPCNT;
+    if (ecx1 & (1u << 27)) f |= HP_FEAT_OSXSAVE;
 
     /* AVX and everything built on it needs the OS to save YMM (and, for
      * AVX-512, opmask and ZMM) state: cpuid alone is not enough. */
@@ -99,7 +100,7 @@ uint64_t hp_cpu_detected(void)
 }
 
 /* Features that no ISA cap withholds: they are not vector levels. */
-#define CAP_ALWAYS ((uint64_t)HP_FEAT_RDTSCP)
+#define CAP_ALWAYS ((uint64_t)(HP_FEAT_RDTSCP | HP_FEAT_OSXSAVE))
 
 static const struct {
     const char *name;
@@ -200,7 +201,7 @@ static const char *const feat_names[] = {
     "sse2", "sse3", "ssse3", "sse4.1", "sse4.2", "popcnt", "avx", "avx2",
     "fma", "bmi1", "bmi2", "lzcnt", "movbe", "f16c", "avx512f", "avx512bw",
     "avx512cd", "avx512dq", "avx512vl", "avx512vbmi", "avx512vbmi2",
-    "rdtscp", "cx16",
+    "rdtscp", "cx16", "osxsave",
 };
 
 const char *hp_cpu_feature_name(uint64_t bit)
