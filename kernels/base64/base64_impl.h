@@ -20,6 +20,17 @@ extern const uint16_t hp_b64_enc_pair[4096];
 #define HP_B64_BAD 0x01000000u
 extern const uint32_t hp_b64_dec[4][256];
 
+/* Characters to decode (0xFF: not in the alphabet, '=' included). */
+extern const uint8_t hp_b64_value[256];
+
+/* The characters of an n-character input that are never padding: all
+ * whole quartets except the final one of an input of whole quartets (the
+ * only one that may pad, left to hp_b64_dec_tail). */
+static inline size_t hp_b64_dec_body(size_t n)
+{
+    return n % 4 == 0 && n > 0 ? n - 4 : n - n % 4;
+}
+
 /* Encodes n bytes (any n) into 4*ceil(n/3) characters, with padding;
  * returns that count.  The tail of every encoder. */
 size_t hp_b64_enc_tail(const uint8_t *src, size_t n, char *dst);

@@ -23,6 +23,9 @@ const char hp_b64_alphabet[65] =
 #define PAIR(i) (uint16_t)(CH((i) >> 6) | CH((i) & 63) << 8)
 const uint16_t hp_b64_enc_pair[4096] = {R4096(PAIR)};
 
+#define VALUE(c) (uint8_t)VAL(c)
+const uint8_t hp_b64_value[256] = {R256(VALUE, 0)};
+
 /* Quartet a b c d -> bytes aaaaaabb bbbbcccc ccdddddd. */
 #define D(c, expr) (VAL(c) == 0xFF ? HP_B64_BAD : (uint32_t)(expr))
 #define D0(c) D(c, VAL(c) << 2)

@@ -47,7 +47,7 @@ ptrdiff_t hp_b64_dec_tail(const char *src, size_t n, size_t pos, uint8_t *dst)
     const unsigned char *s = (const unsigned char *)src;
     const uint32_t(*d)[256] = hp_b64_dec;
     /* Only the final quartet of an input of whole quartets may pad. */
-    const size_t whole = n - n % 4, body = n % 4 == 0 && n > 0 ? n - 4 : whole;
+    const size_t whole = n - n % 4, body = hp_b64_dec_body(n);
     uint8_t *o = dst + pos / 4 * 3;
     for (; pos < body; pos += 4, o += 3) {
         uint32_t w = d[0][s[pos]] | d[1][s[pos + 1]] | d[2][s[pos + 2]] | d[3][s[pos + 3]];
