@@ -7,7 +7,7 @@
 
 /* Bit i set when byte i of the aligned block at p is zero.  Every call
  * site reads a block that strlen_block.h shows to be safe. */
-static inline uint64_t zeros32(const char *p)
+HP_READS_WHOLE_BLOCKS static inline uint64_t zeros32(const char *p)
 {
     const __m256i v = _mm256_load_si256((const __m256i *)p);
     return (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_setzero_si256()));

@@ -8,7 +8,7 @@
 
 /* Bit i set when byte i of the aligned block at p is zero.  Every call
  * site reads a block that strlen_block.h shows to be safe. */
-static inline uint64_t zeros64(const char *p)
+HP_READS_WHOLE_BLOCKS static inline uint64_t zeros64(const char *p)
 {
     const __m512i v = _mm512_load_si512((const void *)p);
     return _mm512_testn_epi8_mask(v, v);

@@ -7,7 +7,7 @@
 
 /* Bit i set when byte i of the aligned block at p is zero.  Every call
  * site reads a block that strlen_block.h shows to be safe. */
-static inline uint64_t zeros16(const char *p)
+HP_READS_WHOLE_BLOCKS static inline uint64_t zeros16(const char *p)
 {
     const __m128i v = _mm_load_si128((const __m128i *)p);
     return (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128()));
