@@ -1,25 +1,10 @@
-/* The seed's decoder: a quartet at a time, one lookup per character,
- * branches for the padding.  The family's reference, so it shares nothing
- * with the fast variants: it spells out the alphabet by ranges instead of
- * reading base64_tables.c, and states every rule of shims/base64.h in the
- * order the offsets are reported. */
+/* The seed's decoder: a quartet at a time, one table lookup and one
+ * validity branch per character, branches for the padding.  The family's
+ * reference: it states every rule of shims/base64.h in the order the
+ * offsets are reported.  (tests/test_base64.c checks the table it reads
+ * against the alphabet spelled out by ranges.) */
 #include "base64.h"
-
-/* 0..63, or -1 for a byte outside the alphabet (including '='). */
-static int value_of(unsigned char c)
-{
-    if (c >= 'A' && c <= 'Z')
-        return c - 'A';
-    if (c >= 'a' && c <= 'z')
-        return c - 'a' + 26;
-    if (c >= '0' && c <= '9')
-        return c - '0' + 52;
-    if (c == '+')
-        return 62;
-    if (c == '/')
-        return 63;
-    return -1;
-}
+#include "base64_impl.h"
 
 ptrdiff_t hp_base64_decode_naive(const char *src, size_t n, uint8_t *dst)
 {
@@ -27,7 +12,7 @@ ptrdiff_t hp_base64_decode_naive(const char *src, size_t n, uint8_t *dst)
     size_t o = 0;
     for (size_t i = 0; i < whole; i += 4) {
         const int final = i + 4 == n; /* padding is allowed here only */
-        int v[4] = {0, 0, 0, 0};
+        uint8_t v[4] = {0, 0, 0, 0};
         int pad = 0;
         for (int j = 0; j < 4; j++) {
             unsigned char c = (unsigned char)src[i + j];
@@ -36,7 +21,7 @@ ptrdiff_t hp_base64_decode_naive(const char *src, size_t n, uint8_t *dst)
                     return -(ptrdiff_t)(i + j) - 1;
             } else if (c == '=' && final && j >= 2) {
                 pad = 4 - j;
-            } else if ((v[j] = value_of(c)) < 0) {
+            } else if ((v[j] = hp_b64_value[c]) == 0xFF) {
                 return -(ptrdiff_t)(i + j) - 1;
             }
         }
