@@ -1,0 +1,325 @@
+/* hotpath-run FAMILY[/VARIANT] [--size N] [--seconds S | --iterations N]:
+ * one kernel on prepared input in a tight loop, after the correctness gate
+ * for that variant; the target for perf, valgrind and other profilers. */
+#include "runners.h"
+
+#include "cpu/cpu.h"
+#include "gate.h"
+#include "hotpath.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+HP_RUNNERS(basics)
+HP_RUNNERS(abstraction)
+HP_RUNNERS(inline_asm)
+HP_RUNNERS(simd)
+HP_RUNNERS(syscall)
+HP_RUNNERS(base64)
+HP_RUNNERS(cpu_effects)
+
+static const struct {
+    const hp_runner *r;
+    const size_t *n;
+} tables[] = {
+    {hp_runners_basics, &hp_runners_basics_n},
+    {hp_runners_abstraction, &hp_runners_abstraction_n},
+    {hp_runners_inline_asm, &hp_runners_inline_asm_n},
+    {hp_runners_simd, &hp_runners_simd_n},
+    {hp_runners_syscall, &hp_runners_syscall_n},
+    {hp_runners_base64, &hp_runners_base64_n},
+    {hp_runners_cpu_effects, &hp_runners_cpu_effects_n},
+};
+
+static const hp_runner *find_runner(const char *family)
+{
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
+        for (size_t i = 0; i < *tables[t].n; i++)
+            if (strcmp(tables[t].r[i].family, family) == 0)
+                return &tables[t].r[i];
+    return NULL;
+}
+
+void *hp_run_alloc(hp_run_input *in, int slot, size_t bytes, char *err, size_t len)
+{
+    const size_t rounded = (bytes / 64 + 1) * 64; /* never 0, a multiple of the alignment */
+    void *p = aligned_alloc(64, rounded);
+    if (!p) {
+        snprintf(err, len, "out of memory for %zu bytes", bytes);
+        return NULL;
+    }
+    memset(p, 0, rounded);
+    in->buf[slot] = p;
+    return p;
+}
+
+/* The measured loop, a named function so profilers can single it out
+ * (valgrind --toggle-collect=hotpath_run_calls). */
+__attribute__((noinline, noclone)) uint64_t hotpath_run_calls(const hp_runner *r, const void *fn,
+                                                              hp_run_input *in, uint64_t calls)
+{
+    uint64_t sink = 0;
+    for (uint64_t i = 0; i < calls; i++)
+        sink += r->call(fn, in);
+    return sink;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static void usage(FILE *out)
+{
+    fputs("usage: hotpath-run FAMILY[/VARIANT] [--size N] [--seconds S | --iterations N]\n"
+          "                   [--no-check | --check-only]\n"
+          "       hotpath-run --list\n"
+          "Runs one kernel on prepared input in a tight loop, after the correctness gate\n"
+          "for that variant, and prints the bytes processed and the throughput.\n"
+          "  FAMILY alone       the family's preferred runnable variant (as the dispatcher)\n"
+          "  --size N           input size in the family's unit (default: the family's)\n"
+          "  --seconds S        run for S seconds (default 1)\n"
+          "  --iterations N     exactly N calls, no clock reads (for profilers)\n"
+          "  --no-check         skip the gate (when it already passed natively, e.g. under\n"
+          "                     valgrind, where it is slow)\n"
+          "  --check-only       run the gate for the variant and exit\n"
+          "  --list             every variant: ok (runs here) or why not\n"
+          "  HOTPATH_ISA        caps the ISA, as for every hotpath program\n", out);
+}
+
+/* Why v cannot be run by this program, or NULL. */
+static const char *not_runnable(const hp_variant *v)
+{
+    const char *why;
+    if (v->stage == HP_STAGE_LIMIT)
+        return "a limit line (a bound measured beside the family), not an implementation";
+    if (!hp_runnable(v, &why))
+        return why;
+    if (!find_runner(v->family))
+        return "hotpath-run has no runner for this family (tools/hotpath-run/run_<milestone>.c)";
+    return NULL;
+}
+
+static int list(void)
+{
+    size_t n;
+    const hp_variant *v = hp_all_variants(&n);
+    for (size_t i = 0; i < n; i++) {
+        char name[160];
+        snprintf(name, sizeof name, "%s/%s", v[i].family, v[i].name);
+        const char *why = not_runnable(&v[i]);
+        printf("%-40s %-4s %s\n", name, why ? "no" : "ok", why ? why : hp_stage_name(v[i].stage));
+    }
+    return 0;
+}
+
+/* The registered variants of one family, or of every family, one line per
+ * family (registry and peers together). */
+static void list_known(const char *family)
+{
+    size_t n;
+    const hp_variant *v = hp_all_variants(&n);
+    for (size_t i = 0; i < n; i++) {
+        int first = 1;
+        for (size_t j = 0; j < i && first; j++)
+            first = strcmp(v[j].family, v[i].family) != 0;
+        if (!first || (family && strcmp(v[i].family, family) != 0))
+            continue;
+        fprintf(stderr, "  %s:", v[i].family);
+        for (size_t j = i; j < n; j++)
+            if (strcmp(v[j].family, v[i].family) == 0)
+                fprintf(stderr, " %s", v[j].name);
+        fputc('\n', stderr);
+    }
+}
+
+static int parse_u64(const char *opt, const char *s, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long x = strtoull(s, &end, 10);
+    if (!*s || *end || errno || s[0] == '-') {
+        fprintf(stderr, "hotpath-run: %s wants a non-negative integer, got '%s'\n", opt, s);
+        return -1;
+    }
+    *out = x;
+    return 0;
+}
+
+static const hp_variant *resolve(const char *spec)
+{
+    char family[128];
+    const char *slash = strchr(spec, '/');
+    const size_t flen = slash ? (size_t)(slash - spec) : strlen(spec);
+    if (flen == 0 || flen >= sizeof family) {
+        fprintf(stderr, "hotpath-run: '%s' is not FAMILY or FAMILY/VARIANT\n", spec);
+        return NULL;
+    }
+    memcpy(family, spec, flen);
+    family[flen] = '\0';
+    size_t n;
+    const hp_variant *all = hp_all_variants(&n);
+    int known = 0;
+    for (size_t i = 0; i < n && !known; i++)
+        known = strcmp(all[i].family, family) == 0;
+    if (!known) {
+        fprintf(stderr, "hotpath-run: unknown family '%s'%s; the registered ones and their "
+                "variants:\n", family, find_runner(family) ? " (hotpath-run has a runner for "
+                "it, but this build registers no variant of it yet)" : "");
+        list_known(NULL);
+        return NULL;
+    }
+    if (!slash) {
+        const hp_variant *best = hp_best(family);
+        if (!best)
+            fprintf(stderr, "hotpath-run: no variant of %s can run at HOTPATH_ISA=%s\n", family,
+                    hp_cpu_cap_name());
+        return best;
+    }
+    const hp_variant *v = hp_all_find(family, slash + 1);
+    if (!v) {
+        fprintf(stderr, "hotpath-run: unknown variant '%s' of %s; its variants:\n", slash + 1,
+                family);
+        list_known(family);
+    }
+    return v;
+}
+
+int main(int argc, char **argv)
+{
+    const char *spec = NULL, *err;
+    uint64_t size = 0, iterations = 0;
+    double seconds = 1.0;
+    int have_size = 0, have_iter = 0, check = 1, check_only = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            usage(stdout);
+            return 0;
+        } else if (!strcmp(a, "--list")) {
+            if (hp_cpu_cap_check(&err) != 0) {
+                fprintf(stderr, "hotpath-run: %s\n", err);
+                return 2;
+            }
+            return list();
+        } else if (!strcmp(a, "--no-check")) {
+            check = 0;
+        } else if (!strcmp(a, "--check-only")) {
+            check_only = 1;
+        } else if ((!strcmp(a, "--size") || !strcmp(a, "--iterations") ||
+                    !strcmp(a, "--seconds")) && !val) {
+            fprintf(stderr, "hotpath-run: %s needs a value\n", a);
+            return 2;
+        } else if (!strcmp(a, "--size")) {
+            if (parse_u64(a, argv[++i], &size))
+                return 2;
+            have_size = 1;
+        } else if (!strcmp(a, "--iterations")) {
+            if (parse_u64(a, argv[++i], &iterations))
+                return 2;
+            have_iter = 1;
+        } else if (!strcmp(a, "--seconds")) {
+            char *end;
+            seconds = strtod(argv[++i], &end);
+            if (*end || !(seconds > 0 && seconds < 1e6)) {
+                fprintf(stderr, "hotpath-run: --seconds wants a positive number, got '%s'\n",
+                        argv[i]);
+                return 2;
+            }
+        } else if (a[0] == '-' || spec) {
+            fprintf(stderr, "hotpath-run: unexpected argument '%s'\n", a);
+            usage(stderr);
+            return 2;
+        } else {
+            spec = a;
+        }
+    }
+    if (!spec) {
+        usage(stderr);
+        return 2;
+    }
+    if (hp_cpu_cap_check(&err) != 0) {
+        fprintf(stderr, "hotpath-run: %s\n", err);
+        return 2;
+    }
+    const hp_variant *v = resolve(spec);
+    if (!v)
+        return 2;
+    const char *why = not_runnable(v);
+    if (why) {
+        fprintf(stderr, "hotpath-run: %s/%s cannot run: %s\n", v->family, v->name, why);
+        return 3;
+    }
+    const hp_runner *r = find_runner(v->family);
+    const hp_family *fam = hp_find_family(v->family);
+    const char *unit = fam ? fam->size_unit : "units";
+    printf("hotpath-run: %s/%s (stage %s), HOTPATH_ISA=%s\n", v->family, v->name,
+           hp_stage_name(v->stage), hp_cpu_cap_name());
+
+    if (check) {
+        char msg[512];
+        if (hp_gate_check(v, msg, sizeof msg)) {
+            fprintf(stderr, "hotpath-run: gate FAILED: %s\n", msg);
+            return 1;
+        }
+        printf("check:   ok (gate: against the family's reference)\n");
+    } else {
+        printf("check:   skipped (--no-check)\n");
+    }
+    if (check_only)
+        return 0;
+
+    hp_run_input in = {0};
+    char perr[256] = "";
+    if (r->prepare(&in, have_size ? (size_t)size : r->default_size, perr, sizeof perr)) {
+        fprintf(stderr, "hotpath-run: %s\n", perr);
+        for (int i = 0; i < 3; i++)
+            free(in.buf[i]);
+        return 2;
+    }
+    printf("input:   %zu %s, %" PRIu64 " bytes per call\n", in.size, unit, in.bytes);
+
+    uint64_t calls = 0, sink;
+    const double t0 = now();
+    double elapsed;
+    if (have_iter) {
+        sink = hotpath_run_calls(r, v->fn, &in, iterations);
+        calls = iterations;
+        elapsed = now() - t0;
+    } else {
+        /* Batches double until each takes a twentieth of the budget, so the
+         * clock is read rarely and the overshoot stays small. */
+        uint64_t batch = 1;
+        sink = 0;
+        do {
+            sink += hotpath_run_calls(r, v->fn, &in, batch);
+            calls += batch;
+            elapsed = now() - t0;
+            if (elapsed < seconds / 20)
+                batch *= 2;
+        } while (elapsed < seconds);
+    }
+    printf("ran:     %" PRIu64 " calls in %.3f s (result checksum %016" PRIx64 ")\n", calls,
+           elapsed, sink);
+    if (calls && elapsed > 0) {
+        const double per_call = elapsed / (double)calls;
+        if (in.bytes)
+            printf("result:  %.3f GB/s, %.1f ns per call, %.4f ns per byte, %" PRIu64
+                   " bytes processed\n", (double)in.bytes * (double)calls / elapsed / 1e9,
+                   per_call * 1e9, per_call * 1e9 / (double)in.bytes, in.bytes * calls);
+        else
+            printf("result:  %.1f ns per call, %.4f ns per %s\n", per_call * 1e9,
+                   in.size ? per_call * 1e9 / (double)in.size : 0.0,
+                   strcmp(unit, "ops") == 0 ? "op" : unit);
+    }
+    for (int i = 0; i < 3; i++)
+        free(in.buf[i]);
+    return 0;
+}
