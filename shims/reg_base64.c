@@ -21,6 +21,7 @@ const hp_variant hp_reg_base64[] = {
     HP_V(base64_encode, table, ALGORITHM, 0),
     HP_V(base64_encode, ssse3, SIMD, HP_NEEDS_SSSE3),
     HP_V(base64_encode, avx2, SIMD, HP_NEEDS_AVX2),
+    HP_V(base64_encode, asm, ASM, HP_NEEDS_AVX512VBMI),
     HP_V(base64_encode, avx512vbmi, SIMD, HP_NEEDS_AVX512VBMI),
     HP_V(base64_decode, naive, BASELINE, 0),
     HP_V(base64_decode, table, ALGORITHM, 0),
