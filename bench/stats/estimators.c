@@ -1,0 +1,134 @@
+/* Point estimators and order statistics. */
+#include "stats.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+static int cmp_double(const void *a, const void *b)
+{
+    const double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+void hs_sort(double *x, size_t n)
+{
+    qsort(x, n, sizeof *x, cmp_double);
+}
+
+static void swap(double *x, size_t i, size_t j)
+{
+    const double t = x[i];
+    x[i] = x[j];
+    x[j] = t;
+}
+
+/* Quickselect (Hoare partition, median-of-three pivot): linear on average,
+ * which is what makes percentiles of 100000 resamples cheap. */
+double hs_select(double *x, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n - 1;
+    while (hi > lo) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (x[mid] < x[lo])
+            swap(x, mid, lo);
+        if (x[hi] < x[lo])
+            swap(x, hi, lo);
+        if (x[hi] < x[mid])
+            swap(x, hi, mid);
+        const double pivot = x[mid];
+        size_t i = lo, j = hi;
+        while (i <= j) {
+            while (x[i] < pivot)
+                i++;
+            while (x[j] > pivot)
+                j--;
+            if (i <= j) {
+                swap(x, i, j);
+                i++;
+                if (j == 0)
+                    break;
+                j--;
+            }
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            return x[k];
+    }
+    return x[k];
+}
+
+/* Linear interpolation between order statistics (Hyndman-Fan type 7, the
+ * default of R and numpy). */
+double hs_percentile(double *x, size_t n, double p)
+{
+    const double h = (double)(n - 1) * p;
+    const size_t lo = (size_t)floor(h);
+    const double a = hs_select(x, n, lo);
+    if (lo + 1 >= n)
+        return a;
+    double b = x[lo + 1];
+    for (size_t i = lo + 2; i < n; i++)
+        if (x[i] < b)
+            b = x[i];
+    return a + (h - (double)lo) * (b - a);
+}
+
+double hs_sorted_quantile(const double *sorted, size_t n, double p)
+{
+    const double h = (double)(n - 1) * p;
+    const size_t lo = (size_t)floor(h);
+    if (lo + 1 >= n)
+        return sorted[n - 1];
+    return sorted[lo] + (h - (double)lo) * (sorted[lo + 1] - sorted[lo]);
+}
+
+double hs_mean(const double *x, size_t n)
+{
+    double s = 0;
+    for (size_t i = 0; i < n; i++)
+        s += x[i];
+    return s / (double)n;
+}
+
+/* Sample standard deviation (n - 1); NaN for one sample. */
+double hs_sd(const double *x, size_t n)
+{
+    if (n < 2)
+        return NAN;
+    const double m = hs_mean(x, n);
+    double s = 0;
+    for (size_t i = 0; i < n; i++)
+        s += (x[i] - m) * (x[i] - m);
+    return sqrt(s / (double)(n - 1));
+}
+
+double hs_sorted_median(const double *sorted, size_t n)
+{
+    return 0.5 * (sorted[(n - 1) / 2] + sorted[n / 2]);
+}
+
+/* Median absolute deviation, scaled by 1.4826 so that it estimates the
+ * standard deviation of a normal sample (criterion does the same).  The
+ * deviations grow outwards from the median on both sides of a sorted
+ * sample, so merging the two sides finds their median in one pass. */
+double hs_sorted_mad(const double *sorted, size_t n, double median)
+{
+    size_t r = 0;
+    while (r < n && sorted[r] < median)
+        r++;
+    size_t l = r; /* left side is sorted[l - 1], going down */
+    const size_t k1 = (n - 1) / 2, k2 = n / 2;
+    double d1 = 0, d = 0;
+    for (size_t k = 0; k <= k2; k++) {
+        if (r < n && (l == 0 || sorted[r] - median <= median - sorted[l - 1]))
+            d = sorted[r++] - median;
+        else
+            d = median - sorted[--l];
+        if (k == k1)
+            d1 = d;
+    }
+    return 1.4826 * 0.5 * (d1 + d);
+}

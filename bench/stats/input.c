@@ -1,0 +1,145 @@
+/* Reading result files: the file itself, then Google Benchmark or hyperfine
+ * by what the top level holds.  Every error names the file and the field. */
+#include "stats.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+hs_file *hs_add_file(hs_set *set, const char *path, json_t *root, int kind)
+{
+    if (set->nf == set->allocf) {
+        const size_t na = set->allocf ? 2 * set->allocf : 8;
+        hs_file *f = realloc(set->f, na * sizeof *f);
+        if (!f)
+            return NULL;
+        set->f = f;
+        set->allocf = na;
+    }
+    hs_file *f = &set->f[set->nf];
+    memset(f, 0, sizeof *f);
+    f->path = strdup(path);
+    if (!f->path)
+        return NULL;
+    f->root = root;
+    f->kind = kind;
+    f->cap = "-";
+    set->nf++;
+    return f;
+}
+
+int hs_read_file(hs_set *set, const char *path, char *err, size_t errlen)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+        return -1;
+    }
+    if (st.st_size == 0) {
+        snprintf(err, errlen, "%s: empty file (no JSON)", path);
+        return -1;
+    }
+    json_error_t je;
+    json_t *root = json_load_file(path, 0, &je);
+    if (!root) {
+        snprintf(err, errlen, "%s: invalid JSON (truncated?) at line %d column %d: %s", path,
+                 je.line, je.column, je.text);
+        return -1;
+    }
+    const int gb = json_is_object(root) && json_object_get(root, "benchmarks");
+    const int hf = json_is_object(root) && json_object_get(root, "results");
+    if (!gb && !hf) {
+        snprintf(err, errlen, "%s: top level: expected an object with \"benchmarks\" "
+                              "(Google Benchmark) or \"results\" (hyperfine)", path);
+        json_decref(root);
+        return -1;
+    }
+    hs_file *f = hs_add_file(set, path, root, gb ? HS_KIND_GBENCH : HS_KIND_HYPERFINE);
+    if (!f) {
+        json_decref(root);
+        snprintf(err, errlen, "%s: out of memory", path);
+        return -1;
+    }
+    return gb ? hs_read_gbench(set, f, err, errlen) : hs_read_hyperfine(set, f, err, errlen);
+}
+
+hs_bench *hs_find(const hs_set *set, const char *name, const char *cap)
+{
+    for (size_t i = 0; i < set->n; i++)
+        if (strcmp(set->b[i].name, name) == 0 && strcmp(set->b[i].cap, cap) == 0)
+            return &set->b[i];
+    return NULL;
+}
+
+hs_bench *hs_new_bench(hs_set *set, const char *name, const char *cap, const hs_file *f)
+{
+    if (set->n == set->alloc) {
+        const size_t na = set->alloc ? 2 * set->alloc : 64;
+        hs_bench *b = realloc(set->b, na * sizeof *b);
+        if (!b)
+            return NULL;
+        set->b = b;
+        set->alloc = na;
+    }
+    hs_bench *b = &set->b[set->n++];
+    memset(b, 0, sizeof *b);
+    b->cap = cap;
+    b->file = f;
+    b->per_iter = NAN;
+    b->touched = NAN;
+    b->p = NAN;
+    if (hs_split_name(b, name) != 0)
+        return NULL;
+    b->stage = hs_stage_of(b->family, b->variant);
+    return b;
+}
+
+int hs_add_sample(hs_bench *b, double t, double cpu, double rate)
+{
+    if (b->n == b->alloc) {
+        const size_t na = b->alloc ? 2 * b->alloc : 16;
+        double *nt = realloc(b->t, na * sizeof *nt);
+        if (!nt)
+            return -1;
+        b->t = nt;
+        double *nc = realloc(b->cpu, na * sizeof *nc);
+        if (!nc)
+            return -1;
+        b->cpu = nc;
+        double *nr = realloc(b->rate, na * sizeof *nr);
+        if (!nr)
+            return -1;
+        b->rate = nr;
+        b->alloc = na;
+    }
+    b->t[b->n] = t;
+    b->cpu[b->n] = cpu;
+    b->rate[b->n] = rate;
+    b->n++;
+    return 0;
+}
+
+void hs_set_free(hs_set *set)
+{
+    for (size_t i = 0; i < set->n; i++) {
+        hs_bench *b = &set->b[i];
+        free(b->name);
+        free(b->family);
+        free(b->variant);
+        free(b->size);
+        free(b->extra);
+        free(b->skip);
+        free(b->t);
+        free(b->cpu);
+        free(b->rate);
+    }
+    for (size_t i = 0; i < set->nf; i++) {
+        free(set->f[i].path);
+        json_decref(set->f[i].root);
+    }
+    free(set->b);
+    free(set->f);
+    memset(set, 0, sizeof *set);
+}

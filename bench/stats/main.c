@@ -1,0 +1,227 @@
+/* hotpath-stats: criterion-style statistics over hotpath's result files
+ * (Google Benchmark JSON and hyperfine JSON).  See README.md, "Statistics".
+ * Exit status: 0 done, 1 bad input or a file it could not write, 2 bad
+ * command line, 3 a regression beyond --fail-on-regression. */
+#include "stats.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void usage(FILE *out)
+{
+    fputs("usage: hotpath-stats [options] FILE...\n"
+          "  FILE                    Google Benchmark JSON (hotpath-bench --hp_out) or\n"
+          "                          hyperfine --export-json; several Google Benchmark\n"
+          "                          files are one run at several ISA caps\n"
+          "  --baseline NAME         compare with RESULTS/baselines/NAME.json\n"
+          "  --save-baseline NAME    store this run as RESULTS/baselines/NAME.json\n"
+          "  --fail-on-regression PCT  exit 3 if a benchmark regressed by more than PCT %\n"
+          "                          with significance (needs --baseline)\n"
+          "  --resamples N           bootstrap resamples (default 100000)\n"
+          "  --seed S                bootstrap seed (default 1): same input, same output\n"
+          "  --noise PCT             noise threshold of the verdicts (default 2)\n"
+          "  --format F              text (default), markdown or tsv on stdout\n"
+          "  --results-dir DIR       where baselines/ lives (default ./results)\n"
+          "  --threads N             worker threads (default: every online CPU)\n"
+          "The Markdown summary and the TSV tables are always written next to the\n"
+          "first Google Benchmark file: <run>.md and <run>/tables/.\n", out);
+}
+
+static int parse_num(const char *opt, const char *s, double lo, double hi, double *out)
+{
+    char *end;
+    const double v = strtod(s, &end);
+    if (end == s || *end != '\0' || !(v >= lo && v <= hi)) {
+        fprintf(stderr, "hotpath-stats: %s: expected a number from %g to %g, got \"%s\"\n", opt,
+                lo, hi, s);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static int parse_uint(const char *opt, const char *s, unsigned long long lo,
+                      unsigned long long hi, unsigned long long *out)
+{
+    char *end;
+    const unsigned long long v = strtoull(s, &end, 10);
+    if (end == s || *end != '\0' || *s == '-' || v < lo || v > hi) {
+        fprintf(stderr, "hotpath-stats: %s: expected an integer from %llu to %llu, got \"%s\"\n",
+                opt, lo, hi, s);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+typedef struct cli {
+    const char *baseline, *save, *format, *results;
+    double fail_pct;
+    hs_options o;
+} cli;
+
+static int parse(int argc, char **argv, cli *c)
+{
+    enum { BASE = 1, SAVE, FAIL, RES, SEED, NOISE, FMT, DIR_, THREADS, HELP };
+    static const struct option opts[] = {
+        {"baseline", required_argument, 0, BASE},
+        {"save-baseline", required_argument, 0, SAVE},
+        {"fail-on-regression", required_argument, 0, FAIL},
+        {"resamples", required_argument, 0, RES},
+        {"seed", required_argument, 0, SEED},
+        {"noise", required_argument, 0, NOISE},
+        {"format", required_argument, 0, FMT},
+        {"results-dir", required_argument, 0, DIR_},
+        {"threads", required_argument, 0, THREADS},
+        {"help", no_argument, 0, HELP},
+        {0, 0, 0, 0},
+    };
+    int ch;
+    unsigned long long u;
+    double d;
+    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (ch) {
+        case BASE:
+        case SAVE:
+            if (!hs_baseline_name_ok(optarg)) {
+                fprintf(stderr, "hotpath-stats: baseline name \"%s\": use letters, digits, "
+                                "'_', '-' and '.' (not first)\n", optarg);
+                return -1;
+            }
+            *(ch == BASE ? &c->baseline : &c->save) = optarg;
+            break;
+        case FAIL:
+            if (parse_num("--fail-on-regression", optarg, 0, 1e6, &c->fail_pct))
+                return -1;
+            break;
+        case RES:
+            if (parse_uint("--resamples", optarg, 2, 100000000, &u))
+                return -1;
+            c->o.resamples = (size_t)u;
+            break;
+        case SEED:
+            if (parse_uint("--seed", optarg, 0, UINT64_MAX, &u))
+                return -1;
+            c->o.seed = u;
+            break;
+        case NOISE:
+            if (parse_num("--noise", optarg, 0, 1e6, &d))
+                return -1;
+            c->o.noise = d / 100;
+            break;
+        case FMT:
+            if (strcmp(optarg, "text") && strcmp(optarg, "markdown") && strcmp(optarg, "tsv")) {
+                fprintf(stderr, "hotpath-stats: --format: text, markdown or tsv, not \"%s\"\n",
+                        optarg);
+                return -1;
+            }
+            c->format = optarg;
+            break;
+        case DIR_:
+            c->results = optarg;
+            break;
+        case THREADS:
+            if (parse_uint("--threads", optarg, 1, 64, &u))
+                return -1;
+            c->o.threads = (int)u;
+            break;
+        case HELP:
+            usage(stdout);
+            exit(0);
+        default:
+            usage(stderr);
+            return -1;
+        }
+    }
+    if (optind == argc) {
+        fputs("hotpath-stats: no input file\n", stderr);
+        usage(stderr);
+        return -1;
+    }
+    if (!isnan(c->fail_pct) && !c->baseline) {
+        fputs("hotpath-stats: --fail-on-regression needs --baseline NAME\n", stderr);
+        return -1;
+    }
+    return 0;
+}
+
+static void print_stdout(const cli *c, const hs_set *run)
+{
+    if (strcmp(c->format, "markdown") == 0) {
+        hs_print_markdown(stdout, run, c->baseline, &c->o);
+    } else if (strcmp(c->format, "tsv") == 0) {
+        hs_print_tsv_header(stdout);
+        for (size_t i = 0; i < run->n; i++)
+            if (run->b[i].file->kind == HS_KIND_GBENCH && !run->b[i].skip)
+                hs_print_tsv_row(stdout, &run->b[i]);
+    } else {
+        hs_print_text(stdout, run, c->baseline != NULL);
+    }
+}
+
+/* Regressed beyond PCT with significance: p < significance and the whole
+ * interval of the change above PCT. */
+static int regressions(const cli *c, const hs_set *run)
+{
+    int count = 0;
+    for (size_t i = 0; i < run->n; i++) {
+        const hs_bench *b = &run->b[i];
+        if (b->base && b->p < c->o.significance && b->change.lo > c->fail_pct / 100) {
+            fprintf(stderr, "hotpath-stats: regression beyond %g%%: %s (cap %s) %+.2f%% "
+                            "[%+.2f%% %+.2f%%], p = %.3g\n", c->fail_pct, b->name, b->cap,
+                    100 * b->change.est, 100 * b->change.lo, 100 * b->change.hi, b->p);
+            count++;
+        }
+    }
+    return count;
+}
+
+int main(int argc, char **argv)
+{
+    const long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    cli c = {.format = "text", .results = "results", .fail_pct = NAN,
+             .o = {.resamples = 100000, .seed = 1, .noise = 0.02, .significance = 0.05,
+                   .threads = ncpu > 0 ? (int)(ncpu < 64 ? ncpu : 64) : 1}};
+    if (parse(argc, argv, &c) != 0)
+        return 2;
+
+    hs_set run = {0}, base = {0};
+    char err[8192], md[4200];
+    int rc = 0;
+    for (int i = optind; i < argc && rc == 0; i++)
+        rc = hs_read_file(&run, argv[i], err, sizeof err);
+    if (rc == 0 && c.baseline)
+        rc = hs_load_baseline(&base, c.results, c.baseline, err, sizeof err);
+    if (rc == 0 && hs_analyze(&run, c.baseline ? &base : NULL, &c.o) != 0) {
+        snprintf(err, sizeof err, "out of memory in the analysis");
+        rc = -1;
+    }
+    if (rc == 0)
+        rc = hs_write_outputs(&run, c.baseline, &c.o, md, sizeof md, err, sizeof err);
+    if (rc == 0 && c.save)
+        rc = hs_save_baseline(&run, c.results, c.save, err, sizeof err);
+    if (rc != 0) {
+        fprintf(stderr, "hotpath-stats: %s\n", err);
+        hs_set_free(&run);
+        hs_set_free(&base);
+        return 1;
+    }
+
+    size_t skipped = 0;
+    for (size_t i = 0; i < run.n; i++)
+        skipped += run.b[i].skip != NULL;
+    fprintf(stderr, "hotpath-stats: %zu benchmarks (%zu skipped) from %d file(s); wrote %s and "
+                    "%.*s/tables/\n", run.n, skipped, argc - optind, md, (int)strlen(md) - 3, md);
+    if (c.save)
+        fprintf(stderr, "hotpath-stats: saved baseline %s/baselines/%s.json\n", c.results,
+                c.save);
+    print_stdout(&c, &run);
+    fflush(stdout);
+    const int bad = c.baseline && !isnan(c.fail_pct) ? regressions(&c, &run) : 0;
+    hs_set_free(&run);
+    hs_set_free(&base);
+    return bad ? 3 : 0;
+}

@@ -1,0 +1,75 @@
+/* What a benchmark's name says: family/variant/size[/extra], and what the
+ * registry (libhotpath.a) says about it: stage and family reference. */
+#include "stats.h"
+
+#include "hotpath.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *part(const char *s, size_t len)
+{
+    if (len == 0)
+        return strdup("-");
+    char *p = malloc(len + 1);
+    if (p) {
+        memcpy(p, s, len);
+        p[len] = '\0';
+    }
+    return p;
+}
+
+/* Missing parts become "-"; everything after the size is `extra` (e.g.
+ * "O0", or Google Benchmark's own suffixes such as "real_time"). */
+int hs_split_name(hs_bench *b, const char *name)
+{
+    const char *s1 = strchr(name, '/');
+    const char *s2 = s1 ? strchr(s1 + 1, '/') : NULL;
+    const char *s3 = s2 ? strchr(s2 + 1, '/') : NULL;
+    const size_t len = strlen(name);
+    b->name = strdup(name);
+    b->family = part(name, s1 ? (size_t)(s1 - name) : len);
+    b->variant = s1 ? part(s1 + 1, (size_t)((s2 ? s2 : name + len) - s1 - 1)) : strdup("-");
+    b->size = s2 ? part(s2 + 1, (size_t)((s3 ? s3 : name + len) - s2 - 1)) : strdup("-");
+    b->extra = s3 ? part(s3 + 1, strlen(s3 + 1)) : strdup("-");
+    return b->name && b->family && b->variant && b->size && b->extra ? 0 : -1;
+}
+
+/* The registry's stage when libhotpath.a knows the variant.  Peers live in
+ * bench/peers, outside libhotpath.a, and the result files carry no stage,
+ * so a variant of a known family that the registry lacks is a peer:
+ * "limit" if it is named memcpy or limit*, otherwise "library".  A family
+ * the registry does not know gets "-". */
+const char *hs_stage_of(const char *family, const char *variant)
+{
+    const hp_variant *v = hp_find(family, variant);
+    if (v)
+        return hp_stage_name(v->stage);
+    if (!hp_find_family(family))
+        return "-";
+    if (strcmp(variant, "memcpy") == 0 || strncmp(variant, "limit", 5) == 0)
+        return "limit";
+    return "library";
+}
+
+const char *hs_reference_of(const char *family)
+{
+    const hp_family *f = hp_find_family(family);
+    return f ? f->reference : NULL;
+}
+
+/* The smallest cache level that holds the bytes one call touches. */
+const char *hs_cache_level(const hs_bench *b)
+{
+    const hs_file *f = b->file;
+    if (isnan(b->touched) || !f || f->l1 <= 0 || f->l2 <= 0 || f->l3 <= 0)
+        return "?";
+    if (b->touched <= f->l1)
+        return "L1";
+    if (b->touched <= f->l2)
+        return "L2";
+    if (b->touched <= f->l3)
+        return "L3";
+    return "DRAM";
+}

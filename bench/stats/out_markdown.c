@@ -1,0 +1,145 @@
+/* The Markdown summary (results/<run>.md): one table per family. */
+#include "stats.h"
+
+#include <math.h>
+#include <string.h>
+
+/* A context value of the first Google Benchmark file, or "?". */
+const char *hs_context(const hs_set *run, const char *key)
+{
+    for (size_t i = 0; i < run->nf; i++)
+        if (run->f[i].kind == HS_KIND_GBENCH) {
+            json_t *ctx = json_object_get(run->f[i].root, "context");
+            const char *v = json_string_value(json_object_get(ctx, key));
+            return v ? v : "?";
+        }
+    return "?";
+}
+
+static const char *cell_est(char *buf, size_t len, hs_est e, const char *fmt)
+{
+    char a[32], b[32], c[32];
+    if (isnan(e.est))
+        return "-";
+    if (isnan(e.lo))
+        snprintf(buf, len, "%s", hs_fmt_num(b, sizeof b, e.est, fmt));
+    else
+        snprintf(buf, len, "%s [%s, %s]", hs_fmt_num(b, sizeof b, e.est, fmt),
+                 hs_fmt_num(a, sizeof a, e.lo, fmt), hs_fmt_num(c, sizeof c, e.hi, fmt));
+    return buf;
+}
+
+static const char *cell_time(char *buf, size_t len, hs_est e)
+{
+    char a[32], b[32], c[32];
+    if (isnan(e.lo))
+        snprintf(buf, len, "%s", hs_fmt_time(b, sizeof b, e.est));
+    else
+        snprintf(buf, len, "%s [%s, %s]", hs_fmt_time(b, sizeof b, e.est),
+                 hs_fmt_time(a, sizeof a, e.lo), hs_fmt_time(c, sizeof c, e.hi));
+    return buf;
+}
+
+static void row(FILE *out, const hs_bench *b)
+{
+    char t[128], th[48], s[96], p[96], l[96], m[96];
+    if (b->skip) {
+        fprintf(out, "| `%s` | %s | %s | skipped: %s | | | | | | | |\n", b->name, b->stage,
+                b->cap, b->skip);
+        return;
+    }
+    const hs_outliers *o = &b->s.out;
+    if (b->s.modes.state == HS_MODES_TWO) {
+        char x[32], y[32];
+        snprintf(m, sizeof m, "**bimodal**: %s (%zu), %s (%zu)",
+                 hs_fmt_time(x, sizeof x, b->s.modes.lo), b->s.modes.n_lo,
+                 hs_fmt_time(y, sizeof y, b->s.modes.hi), b->s.modes.n_hi);
+    } else {
+        snprintf(m, sizeof m, "%s", b->s.modes.state == HS_MODES_ONE ? "one" : "-");
+    }
+    const hs_est none = {NAN, NAN, NAN};
+    fprintf(out, "| `%s` | %s | %s | %zu | %s | %s | %s | %s | %s | %s | %.0f%% | %s |\n",
+            b->name, b->stage, b->cap, b->n, cell_time(t, sizeof t, b->s.median),
+            hs_fmt_thrpt(th, sizeof th, b->thrpt.est, b->unit),
+            cell_est(s, sizeof s, b->ref ? b->speedup : none, "%.2fx"),
+            cell_est(p, sizeof p, b->peer ? b->vs_peer : none, "%.2fx"),
+            cell_est(l, sizeof l, b->limit ? b->vs_limit : none, "%.2fx"), hs_cache_level(b),
+            b->n ? 100.0 * (double)hs_outlier_count(o) / (double)b->n : 0.0, m);
+}
+
+static void family_table(FILE *out, const hs_set *run, const char *family)
+{
+    fprintf(out, "\n## %s\n\n", family);
+    fputs("| benchmark | stage | cap | n | time: median [95% CI] | throughput | vs reference "
+          "| vs library | vs limit | cache | outliers | modes |\n"
+          "|---|---|---|--:|---|--:|---|---|---|---|--:|---|\n", out);
+    for (size_t i = 0; i < run->n; i++)
+        if (run->b[i].file->kind == HS_KIND_GBENCH && strcmp(run->b[i].family, family) == 0)
+            row(out, &run->b[i]);
+}
+
+static void changes(FILE *out, const hs_set *run, const char *baseline)
+{
+    fprintf(out, "\n## Change against baseline `%s`\n\n", baseline);
+    fputs("| benchmark | cap | change [95% CI] | p (Mann-Whitney U) | verdict |\n"
+          "|---|---|---|--:|---|\n", out);
+    for (size_t i = 0; i < run->n; i++) {
+        const hs_bench *b = &run->b[i];
+        if (!b->base)
+            continue;
+        const hs_est c = {100 * b->change.est, 100 * b->change.lo, 100 * b->change.hi};
+        char buf[96];
+        fprintf(out, "| `%s` | %s | %s%% | %.2f | %s |\n", b->name, b->cap,
+                cell_est(buf, sizeof buf, c, "%+.2f"), b->p, hs_verdict_text(b->verdict));
+    }
+}
+
+static void hyperfine(FILE *out, const hs_set *run)
+{
+    int any = 0;
+    for (size_t i = 0; i < run->n; i++) {
+        const hs_bench *b = &run->b[i];
+        if (b->file->kind != HS_KIND_HYPERFINE)
+            continue;
+        if (!any++)
+            fputs("\n## Whole programs (hyperfine)\n\n"
+                  "| group | command | n | time: median [95% CI] | mean [95% CI] "
+                  "| vs first command |\n|---|---|--:|---|---|---|\n", out);
+        char t[128], m[128], r[96];
+        fprintf(out, "| %s | `%s` | %zu | %s | %s | %s |\n", b->name, b->variant, b->n,
+                cell_time(t, sizeof t, b->s.median), cell_time(m, sizeof m, b->s.mean),
+                cell_est(r, sizeof r, b->speedup, "%.2fx"));
+    }
+}
+
+void hs_print_markdown(FILE *out, const hs_set *run, const char *baseline, const hs_options *o)
+{
+    fprintf(out, "# hotpath results\n\n");
+    fprintf(out, "- CPU: %s; caches L1d %s, L2 %s, L3 %s bytes (%s)\n",
+            hs_context(run, "hp_cpu_model"), hs_context(run, "hp_l1d_bytes"),
+            hs_context(run, "hp_l2_bytes"), hs_context(run, "hp_l3_bytes"),
+            hs_context(run, "hp_cache_source"));
+    fprintf(out, "- date %s, host %s, commit %s\n", hs_context(run, "date"),
+            hs_context(run, "host_name"), hs_context(run, "hp_commit"));
+    fputs("- files:", out);
+    for (size_t i = 0; i < run->nf; i++)
+        fprintf(out, " `%s`%s", run->f[i].path,
+                run->f[i].kind == HS_KIND_GBENCH ? "" : " (hyperfine)");
+    fprintf(out, "\n- statistics: hotpath-stats, bootstrap 95%% intervals from %zu resamples "
+                 "(seed %llu); times are medians of the repetitions; ratios are medians "
+                 "(reference time / time: above 1 is faster)\n",
+            o->resamples, (unsigned long long)o->seed);
+
+    for (size_t i = 0; i < run->n; i++) {
+        const hs_bench *b = &run->b[i];
+        size_t k = 0; /* a family's table comes where it first appears */
+        while (k < i && (run->b[k].file->kind != HS_KIND_GBENCH ||
+                         strcmp(run->b[k].family, b->family) != 0))
+            k++;
+        if (b->file->kind == HS_KIND_GBENCH && k == i)
+            family_table(out, run, b->family);
+    }
+    if (baseline)
+        changes(out, run, baseline);
+    hyperfine(out, run);
+}

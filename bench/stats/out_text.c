@@ -1,0 +1,132 @@
+/* criterion-style terminal blocks: the full name at the start of a line,
+ * every detail indented below it. */
+#include "stats.h"
+
+#include <math.h>
+#include <string.h>
+
+#define IND "                        "
+
+/* Labels padded to criterion's 8 columns, and at least one space. */
+static int pad(const char *label)
+{
+    const int len = (int)strlen(label);
+    return len < 8 ? 8 - len : 1;
+}
+
+typedef const char *(*fmt_fn)(char *, size_t, double, int);
+
+static const char *fmt_time(char *b, size_t l, double v, int u)
+{
+    (void)u;
+    return hs_fmt_time(b, l, v);
+}
+
+static const char *fmt_x(char *b, size_t l, double v, int u)
+{
+    (void)u;
+    return hs_fmt_num(b, l, v, "%.4fx");
+}
+
+static const char *fmt_pct(char *b, size_t l, double v, int u)
+{
+    (void)u;
+    return hs_fmt_num(b, l, 100 * v, "%+.4f%%");
+}
+
+static void interval(FILE *out, const char *label, hs_est e, fmt_fn f, int unit)
+{
+    char a[48], b[48], c[48];
+    if (isnan(e.lo))
+        fprintf(out, IND "%s%*s[%s] (one sample: no interval)\n", label, pad(label), "",
+                f(b, sizeof b, e.est, unit));
+    else
+        fprintf(out, IND "%s%*s[%s %s %s]\n", label, pad(label), "", f(a, sizeof a, e.lo, unit),
+                f(b, sizeof b, e.est, unit), f(c, sizeof c, e.hi, unit));
+}
+
+static void ratio(FILE *out, const char *label, hs_est e, const hs_bench *other, const char *what)
+{
+    char a[48], b[48], c[48];
+    if (!other)
+        return;
+    if (isnan(e.lo))
+        fprintf(out, IND "%s%*s[%s] vs %s/%s (%s; one sample: no interval)\n", label, pad(label), "",
+                fmt_x(b, sizeof b, e.est, 0), other->family, other->variant, what);
+    else
+        fprintf(out, IND "%s%*s[%s %s %s] vs %s/%s (%s)\n", label, pad(label), "", fmt_x(a, sizeof a, e.lo, 0),
+                fmt_x(b, sizeof b, e.est, 0), fmt_x(c, sizeof c, e.hi, 0), other->family,
+                other->variant, what);
+}
+
+static void outliers(FILE *out, const hs_bench *b)
+{
+    const hs_outliers *o = &b->s.out;
+    const size_t total = hs_outlier_count(o);
+    if (total == 0)
+        return;
+    const double n = (double)b->n;
+    fprintf(out, IND "Found %zu outliers among %zu measurements (%.2f%%)\n", total, b->n,
+            100.0 * (double)total / n);
+    const size_t c[4] = {o->low_severe, o->low_mild, o->high_mild, o->high_severe};
+    static const char *const what[4] = {"low severe", "low mild", "high mild", "high severe"};
+    for (int i = 0; i < 4; i++)
+        if (c[i])
+            fprintf(out, IND "  %zu (%.2f%%) %s\n", c[i], 100.0 * (double)c[i] / n, what[i]);
+}
+
+static void block(FILE *out, const hs_bench *b, int compared, int show_cap)
+{
+    char x[48], y[48];
+    if (b->file->kind == HS_KIND_HYPERFINE)
+        fprintf(out, "hyperfine/%s: %s\n", b->name, b->variant);
+    else if (show_cap)
+        fprintf(out, "%s (ISA cap %s)\n", b->name, b->cap);
+    else
+        fprintf(out, "%s\n", b->name);
+    if (b->skip) {
+        fprintf(out, IND "skipped: %s\n", b->skip);
+        return;
+    }
+    interval(out, "time:", b->s.median, fmt_time, 0);
+    if (b->unit != HS_THRPT_NONE)
+        interval(out, "thrpt:", b->thrpt, hs_fmt_thrpt, b->unit);
+    ratio(out, "speedup:", b->speedup, b->ref,
+          b->file->kind == HS_KIND_HYPERFINE ? "first command" : "reference");
+    ratio(out, "vs lib:", b->vs_peer, b->peer, "library");
+    ratio(out, "vs lim:", b->vs_limit, b->limit, "limit");
+    if (b->base) {
+        char a[48], m[48], c[48];
+        if (isnan(b->change.lo))
+            fprintf(out, IND "change: [%s] (p = %.2f %s 0.05; one sample: no interval)\n",
+                    fmt_pct(m, sizeof m, b->change.est, 0), b->p, b->p < 0.05 ? "<" : ">");
+        else
+            fprintf(out, IND "change: [%s %s %s] (p = %.2f %s 0.05)\n",
+                    fmt_pct(a, sizeof a, b->change.lo, 0), fmt_pct(m, sizeof m, b->change.est, 0),
+                    fmt_pct(c, sizeof c, b->change.hi, 0), b->p, b->p < 0.05 ? "<" : ">");
+        fprintf(out, IND "%s\n", hs_verdict_text(b->verdict));
+    } else if (compared && b->file->kind == HS_KIND_GBENCH) {
+        fprintf(out, IND "change: not in the baseline\n");
+    }
+    if (b->n >= 2) {
+        interval(out, "mean:", b->s.mean, fmt_time, 0);
+        interval(out, "std dev:", b->s.sd, fmt_time, 0);
+        interval(out, "MAD:", b->s.mad, fmt_time, 0);
+    }
+    outliers(out, b);
+    if (b->s.modes.state == HS_MODES_TWO)
+        fprintf(out, IND "bimodal: two modes, %s (%zu of %zu) and %s (%zu of %zu): "
+                         "no single number describes both\n",
+                hs_fmt_time(x, sizeof x, b->s.modes.lo), b->s.modes.n_lo, b->n,
+                hs_fmt_time(y, sizeof y, b->s.modes.hi), b->s.modes.n_hi, b->n);
+}
+
+void hs_print_text(FILE *out, const hs_set *run, int compared)
+{
+    int show_cap = 0;
+    for (size_t i = 1; i < run->n; i++)
+        if (strcmp(run->b[i].cap, run->b[0].cap) != 0)
+            show_cap = 1;
+    for (size_t i = 0; i < run->n; i++)
+        block(out, &run->b[i], compared, show_cap);
+}

@@ -1,0 +1,178 @@
+/* hotpath-stats: criterion-style statistics over hotpath's result files.
+ *
+ * The pieces: input_gbench.c and input_hyperfine.c read result files into
+ * hs_bench rows; estimators.c, bootstrap.c, outliers.c and mwu.c are the
+ * statistics; analyze.c pairs rows (reference, peer, limit, baseline) and
+ * runs the bootstraps on every core; out_*.c print; baseline.c stores runs.
+ * Every duration inside is in nanoseconds. */
+#ifndef HOTPATH_STATS_H
+#define HOTPATH_STATS_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* A point estimate and its 95% bootstrap interval; lo and hi are NaN when
+ * there is no interval (fewer than two samples), est is NaN when absent. */
+typedef struct hs_est {
+    double est, lo, hi;
+} hs_est;
+
+typedef struct hs_outliers {
+    size_t low_severe, low_mild, high_mild, high_severe;
+} hs_outliers;
+
+enum { HS_MODES_NA = -1, HS_MODES_ONE = 0, HS_MODES_TWO = 1 };
+
+/* Two modes when the sorted sample splits into two clusters separated by a
+ * gap much wider than the spread inside them (outliers.c). */
+typedef struct hs_modes {
+    int state;           /* HS_MODES_*; NA when the sample is too small */
+    double lo, hi;       /* the clusters' medians */
+    size_t n_lo, n_hi;
+} hs_modes;
+
+typedef struct hs_summary {
+    hs_est mean, median, sd, mad; /* mad is scaled by 1.4826 (= sd if normal) */
+    hs_outliers out;
+    hs_modes modes;
+} hs_summary;
+
+enum { HS_THRPT_NONE = 0, HS_THRPT_BYTES, HS_THRPT_ITEMS };
+enum { HS_KIND_GBENCH = 1, HS_KIND_HYPERFINE };
+enum {
+    HS_VERDICT_NONE = 0, /* not compared */
+    HS_VERDICT_IMPROVED,
+    HS_VERDICT_REGRESSED,
+    HS_VERDICT_NO_CHANGE,
+    HS_VERDICT_NOISE
+};
+
+/* One result file. */
+typedef struct hs_file {
+    char *path;
+    int kind;              /* HS_KIND_* */
+    json_t *root;          /* owned */
+    const char *cap;       /* context.hp_isa_cap, or "-" */
+    double l1, l2, l3;     /* cache bytes from the context; 0 when unknown */
+} hs_file;
+
+/* One benchmark (Google Benchmark: one name at one ISA cap; hyperfine: one
+ * command of one file) and, after hs_analyze, its statistics. */
+typedef struct hs_bench {
+    char *name;            /* family/variant/size[/extra]; hyperfine: group */
+    char *family, *variant, *size, *extra; /* "-" when absent */
+    const char *stage;     /* static */
+    const char *cap;       /* owned by file */
+    const hs_file *file;
+    char *skip;            /* error row: the reason; no samples then */
+    double *t;             /* samples: real time per iteration, ns */
+    double *cpu;           /* cpu time per iteration, ns, per sample */
+    double *rate;          /* bytes or items per second, per sample */
+    size_t n, alloc;
+    int unit;              /* HS_THRPT_* */
+    double per_iter;       /* bytes or items per iteration; NaN if unit NONE */
+    double touched;        /* the `touched` counter; NaN when absent */
+    /* results */
+    hs_summary s;
+    hs_est thrpt;          /* GB/s or Gitem/s (= per ns) */
+    hs_est speedup, vs_peer, vs_limit, change; /* change: fraction, + slower */
+    double p;              /* Mann-Whitney U p-value vs the baseline */
+    int verdict;
+    const struct hs_bench *ref, *peer, *limit, *base;
+} hs_bench;
+
+typedef struct hs_set {
+    hs_bench *b;
+    size_t n, alloc;
+    hs_file *f;
+    size_t nf, allocf;
+} hs_set;
+
+typedef struct hs_options {
+    size_t resamples;
+    uint64_t seed;
+    double noise;          /* fraction */
+    double significance;
+    int threads;
+} hs_options;
+
+/* Inputs: 0 on success; otherwise a one-line message in err. */
+int hs_read_file(hs_set *set, const char *path, char *err, size_t errlen);
+int hs_read_gbench(hs_set *set, hs_file *f, char *err, size_t errlen);
+int hs_read_hyperfine(hs_set *set, hs_file *f, char *err, size_t errlen);
+hs_file *hs_add_file(hs_set *set, const char *path, json_t *root, int kind);
+hs_bench *hs_find(const hs_set *set, const char *name, const char *cap);
+hs_bench *hs_new_bench(hs_set *set, const char *name, const char *cap, const hs_file *f);
+int hs_add_sample(hs_bench *b, double t, double cpu, double rate);
+void hs_set_free(hs_set *set);
+
+/* Names and stages. */
+int hs_split_name(hs_bench *b, const char *name);
+const char *hs_stage_of(const char *family, const char *variant);
+const char *hs_reference_of(const char *family);
+const char *hs_cache_level(const hs_bench *b);
+
+/* Estimators (estimators.c). */
+void hs_sort(double *x, size_t n);
+double hs_select(double *x, size_t n, size_t k);   /* k-th smallest; reorders x */
+double hs_percentile(double *x, size_t n, double p); /* type 7; reorders x */
+double hs_sorted_quantile(const double *sorted, size_t n, double p);
+double hs_mean(const double *x, size_t n);
+double hs_sd(const double *x, size_t n);
+double hs_sorted_median(const double *sorted, size_t n);
+double hs_sorted_mad(const double *sorted, size_t n, double median);
+
+/* Bootstrap (bootstrap.c): summary of x with intervals; when med_reps is
+ * not NULL it receives the `resamples` resampled medians in draw order. */
+int hs_bootstrap(const double *x, size_t n, size_t resamples, uint64_t seed,
+                 hs_summary *s, double *med_reps);
+/* num_est/den_est with the interval of num_reps[i]/den_reps[i] (+ offset). */
+hs_est hs_ratio(double num_est, double den_est, const double *num_reps,
+                const double *den_reps, size_t resamples, double offset, double *scratch);
+uint64_t hs_stream_seed(uint64_t seed, const char *a, const char *b, const char *c);
+
+/* Outliers and modes (outliers.c), on a sorted sample. */
+hs_outliers hs_tukey(const double *sorted, size_t n);
+size_t hs_outlier_count(const hs_outliers *o);
+hs_modes hs_find_modes(const double *sorted, size_t n);
+
+/* Comparison (mwu.c). */
+double hs_mann_whitney_p(const double *a, size_t na, const double *b, size_t nb);
+int hs_verdict(double p, hs_est change, double noise, double significance);
+const char *hs_verdict_text(int verdict);
+
+/* The whole analysis: pairs rows, bootstraps everything; 0 or -1 (OOM). */
+int hs_analyze(hs_set *run, hs_set *baseline, const hs_options *o);
+
+/* Output. */
+void hs_print_text(FILE *out, const hs_set *run, int compared);
+void hs_print_markdown(FILE *out, const hs_set *run, const char *baseline,
+                       const hs_options *o);
+void hs_print_tsv_header(FILE *out);
+void hs_print_tsv_row(FILE *out, const hs_bench *b);
+void hs_print_change_header(FILE *out);
+void hs_print_change_row(FILE *out, const hs_bench *b);
+void hs_print_hyperfine_header(FILE *out);
+void hs_print_hyperfine_row(FILE *out, const hs_bench *b);
+const char *hs_context(const hs_set *run, const char *key);
+int hs_write_outputs(const hs_set *run, const char *baseline, const hs_options *o,
+                     char *md_path, size_t md_len, char *err, size_t errlen);
+int hs_mkdirs(char *path, char *err, size_t errlen);
+int hs_atomic_write(const char *path, void (*fill)(FILE *, const void *), const void *arg,
+                    char *err, size_t errlen);
+
+/* Baselines (baseline.c). */
+int hs_baseline_name_ok(const char *name);
+int hs_save_baseline(const hs_set *run, const char *dir, const char *name,
+                     char *err, size_t errlen);
+int hs_load_baseline(hs_set *base, const char *dir, const char *name,
+                     char *err, size_t errlen);
+
+/* Formatting (format.c). */
+const char *hs_fmt_time(char *buf, size_t len, double ns);
+const char *hs_fmt_thrpt(char *buf, size_t len, double per_ns, int unit);
+const char *hs_fmt_num(char *buf, size_t len, double v, const char *fmt);
+
+#endif

@@ -1,0 +1,36 @@
+# Statistics over a run (bench/stats; README.md, "Statistics"): criterion-
+# style blocks on the terminal, $(RESULTS)/$(RUN).md and the TSV tables in
+# $(RESULTS)/$(RUN)/tables/ that the charts read.
+#   make bench SAVE_BASELINE=name         also store the run as a baseline
+#   make bench BASELINE=name              compare the run with a baseline
+#   make compare BASELINE=name [RUN=...]  compare an earlier run (default: the
+#                                         newest, $(RESULTS)/latest)
+# FAIL_ON_REGRESSION=PCT makes either fail on a significant regression > PCT %;
+# STATS_ARGS passes any other hotpath-stats option (--resamples, --noise, ...).
+
+.PHONY: stats compare
+BENCH_AFTER += stats
+
+STATS_FLAGS = --results-dir $(RESULTS) \
+  $(if $(BASELINE),--baseline $(BASELINE)) \
+  $(if $(SAVE_BASELINE),--save-baseline $(SAVE_BASELINE)) \
+  $(if $(FAIL_ON_REGRESSION),--fail-on-regression $(FAIL_ON_REGRESSION)) $(STATS_ARGS)
+
+# A run name or a result file; the run's hyperfine files come along.
+stats_json = $(if $(wildcard $(1)),$(1),$(RESULTS)/$(1).json)
+stats_inputs = $(call stats_json,$(1)) \
+  $(wildcard $(patsubst %.json,%,$(call stats_json,$(1)))-hyperfine-*.json)
+
+stats: build ## statistics of RUN: criterion-style summary, Markdown, TSV tables
+	@$(BUILD)/hotpath-stats $(STATS_FLAGS) $(call stats_inputs,$(RUN))
+
+# RUN from the command line or the environment, else the newest run.
+COMPARE_RUN = $(if $(filter command line environment,$(origin RUN)),$(RUN),$(strip \
+  $(shell cat $(RESULTS)/latest 2>/dev/null)))
+
+compare: build ## compare a run with a baseline: make compare BASELINE=name [RUN=run]
+	@if [ -z "$(BASELINE)" ]; then echo "make compare: give BASELINE=name" \
+	  "(baselines: $(notdir $(basename $(wildcard $(RESULTS)/baselines/*.json))))" >&2; exit 2; fi
+	@if [ -z "$(COMPARE_RUN)" ]; then echo "make compare: no run in $(RESULTS)/latest; give RUN=" >&2; \
+	  exit 2; fi
+	@$(BUILD)/hotpath-stats $(STATS_FLAGS) $(call stats_inputs,$(COMPARE_RUN))
