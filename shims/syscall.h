@@ -31,7 +31,8 @@ __attribute__((noreturn)) void hp_sys_exit_group(int status);
 /* Writes all n bytes: retries partial writes and -EINTR, and on -EAGAIN
  * (a non-blocking descriptor that is full) waits with poll until it can
  * write again.  Returns n, or -errno of the first other failure (bytes
- * written before it are not reported: the caller's stream is broken). */
+ * written before it are not reported: the caller's stream is broken);
+ * -EINVAL if n exceeds SSIZE_MAX. */
 ssize_t hp_write_all(int fd, const void *buf, size_t n);
 
 /* libc style: a value from hp_sys_* in [-4095, -1] sets errno to its

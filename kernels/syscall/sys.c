@@ -5,6 +5,7 @@
 #include "sys_raw.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
 #include <sys/syscall.h>
 
@@ -53,6 +54,8 @@ static long wait_writable(int fd)
 
 ssize_t hp_write_all(int fd, const void *buf, size_t n)
 {
+    if (n > SSIZE_MAX)
+        return -EINVAL; /* n could not be returned */
     const unsigned char *p = buf;
     size_t left = n;
     while (left) {
