@@ -1,0 +1,19 @@
+# Profiling: perf stat / perf record on build/hotpath-run (cachegrind when
+# the machine has no hardware counters) and callgrind instruction counts.
+#   make perf KERNEL=base64_encode/avx2 SIZE=1048576   (SIZE in the family's unit)
+#   make perf-record KERNEL=sum_array/auto
+#   make bench-instructions [FILTER=base64] [SIZES="64 4096 65536"]
+KERNEL ?=
+SIZE   ?=
+FILTER ?=
+
+.PHONY: perf perf-record bench-instructions
+
+perf: build ## perf stat on one kernel (KERNEL=family/variant SIZE=n); cachegrind fallback
+	@bash scripts/perf.sh $(BUILD) stat "$(KERNEL)" "$(SIZE)" $(RESULTS)
+
+perf-record: build ## perf record of one kernel (KERNEL=family/variant SIZE=n) into results/
+	@bash scripts/perf.sh $(BUILD) record "$(KERNEL)" "$(SIZE)" $(RESULTS)
+
+bench-instructions: build ## callgrind instructions per call of every variant -> results/<run>-instructions.json
+	@JOBS=$(JOBS) bash scripts/bench-instructions.sh $(BUILD) $(RESULTS)/$(RUN)-instructions.json "$(FILTER)"
