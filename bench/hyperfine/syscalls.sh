@@ -8,7 +8,7 @@
 #
 # Cost: the two one-byte-syscall commands take about 2.4 s per run each on
 # the Zen 5 this was written on (~143 ns per write), so 5 runs + 1 warm-up
-# of all six commands take about 30 s (more on a loaded machine).  Under
+# of all six commands take about 35 s (74 s measured on a loaded one).  Under
 # HOTPATH_QUICK=1: 64 KiB and 3 runs, well under a second.
 set -euo pipefail
 
