@@ -48,8 +48,10 @@ using Body = std::function<void(benchmark::State &, int64_t size)>;
 // as a benchmark that reports why (SkipWithError): visible, never silent.
 // Each benchmark also gets the counter `touched`: bytes one call reads and
 // writes (from the family), so reports can place it in the cache hierarchy.
+// `name`, if given, replaces v->name in the benchmark's name: milestone 2
+// registers the variant iter_O0 as sum/iter/<size>/O0.
 void add(const hp_variant *v, const std::vector<int64_t> &sizes, Body body,
-         const std::string &suffix = "");
+         const std::string &suffix = "", const char *name = nullptr);
 
 }  // namespace hp
 

@@ -50,9 +50,9 @@ std::vector<const hp_variant *> variants(const char *family)
 }
 
 void add(const hp_variant *v, const std::vector<int64_t> &sizes, Body body,
-         const std::string &suffix)
+         const std::string &suffix, const char *name)
 {
-    const std::string base = std::string(v->family) + "/" + v->name + "/";
+    const std::string base = std::string(v->family) + "/" + (name ? name : v->name) + "/";
     const char *why = nullptr;
     if (!hp_runnable(v, &why)) {
         std::string reason = why;

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# asm-diff.sh BUILD FAMILY [LEVEL] [--udiff|--verdict]: milestone 2's
+# pairs, hp_<FAMILY>_iter against hp_<FAMILY>_manual, as normalized
+# Intel-syntax listings from BUILD/libhotpath.a.  LEVEL is O3 (the Release
+# level, the default), O2, O1, Os or O0.
+#   default    the two listings side by side and a one-line verdict
+#   --udiff    the unified diff (the format of tests/data/asm_diff/*.diff)
+#   --verdict  only the verdict
+# Exit status 0 when the two instruction streams are identical, 1 when
+# they differ, 2 on a usage error.
+#
+# Normalized: no addresses or encodings; branch targets become labels L1,
+# L2, ... in address order, so equal code at different addresses compares
+# equal; the function's own name disappears; padding (nop, xchg ax,ax,
+# int3) and the CET landing pad endbr64 are dropped; `# ...` comments go.
+# Not compared: the contents of constant-pool entries ([rip+0x0] loads),
+# only that both functions load one at that point.
+set -euo pipefail
+usage() { echo "usage: asm-diff.sh BUILD FAMILY [O0|O1|O2|O3|Os] [--udiff|--verdict]" >&2; exit 2; }
+[ $# -ge 2 ] || usage
+build=$1 family=$2 level=O3 mode=side
+shift 2
+for arg in "$@"; do
+  case $arg in
+    O0|O1|O2|O3|Os) level=$arg ;;
+    --udiff) mode=udiff ;;
+    --verdict) mode=verdict ;;
+    *) usage ;;
+  esac
+done
+here=$(cd "$(dirname "$0")" && pwd)
+suffix=$([ "$level" = O3 ] && echo "" || echo "_$level")
+iter=hp_${family}_iter$suffix manual=hp_${family}_manual$suffix
+
+normalize() { # symbol
+  bash "$here/asm.sh" "$build" "$1" | awk -F'\t' -v sym="$1" '
+    # "  4a0:\tmov    rax,rsi" -> address and instruction text
+    /^ *[0-9a-f]+:\t/ {
+      addr = $1; sub(/^ */, "", addr); sub(/:$/, "", addr)
+      text = $2; for (i = 3; i <= NF; i++) text = text " " $i
+      sub(/ *#.*/, "", text); gsub(/  +/, " ", text); sub(/ +$/, "", text)
+      split(text, w, " ")
+      if (w[1] ~ /^(nop|int3|endbr64)$/ || text ~ /^xchg ax,ax$/ || text ~ /^(cs|data16) /)
+        pad[addr] = 1
+      n++; a[n] = addr; t[n] = text
+      # a branch inside the function: "jne 238 <sym+0x18>"
+      if (match(text, /[0-9a-f]+ <[^>]*>$/)) {
+        tgt = substr(text, RSTART); split(tgt, p, " ")
+        if (index(tgt, "<" sym "+") || index(tgt, "<" sym ">")) target[p[1]] = 1
+      }
+    }
+    function num(h,   i, v) { v = 0; h = tolower(h)
+      for (i = 1; i <= length(h); i++) v = v * 16 + index("0123456789abcdef", substr(h, i, 1)) - 1
+      return v }
+    END {
+      # A target that is padding moves to the next real instruction.
+      for (i = 1; i <= n; i++) if (a[i] in target) {
+        j = i; while (j < n && (a[j] in pad)) j++
+        lab[a[j]] = 1; alias[a[i]] = a[j]
+      }
+      k = 0; for (i = 1; i <= n; i++) if (a[i] in lab) name[a[i]] = "L" (++k)
+      for (i = 1; i <= n; i++) {
+        if (a[i] in lab) print name[a[i]] ":"
+        if (a[i] in pad) continue
+        text = t[i]
+        if (match(text, /[0-9a-f]+ <[^>]*>$/)) {
+          split(substr(text, RSTART), p, " ")
+          if (p[1] in alias) text = substr(text, 1, RSTART - 1) name[alias[p[1]]]
+          else { sub(/[0-9a-f]+ </, "", text); sub(/>$/, "", text) }  # a call: keep its callee
+        }
+        print "  " text
+      }
+    }'
+}
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+normalize "$iter" > "$tmp/iter"
+normalize "$manual" > "$tmp/manual"
+
+count() { grep -c '^  ' "$1" || true; }
+ni=$(count "$tmp/iter") nm=$(count "$tmp/manual")
+# Instructions on either side that the other side lacks (labels excluded).
+only_iter=$(diff --old-line-format='%L' --new-line-format='' --unchanged-line-format='' \
+             "$tmp/iter" "$tmp/manual" | grep -c '^  ' || true)
+only_manual=$(diff --old-line-format='' --new-line-format='%L' --unchanged-line-format='' \
+               "$tmp/iter" "$tmp/manual" | grep -c '^  ' || true)
+# Labels renumber when blocks move, so the reordering check ignores them.
+bag() { grep '^  ' "$1" | sed -E 's/\bL[0-9]+\b/L/g' | sort; }
+if cmp -s "$tmp/iter" "$tmp/manual"; then
+  verdict="$family -$level: identical ($ni instructions)"
+  same=1
+else
+  verdict="$family -$level: $((only_iter + only_manual)) instructions differ"
+  verdict+=" ($only_iter only in iter, $only_manual only in manual; $ni vs $nm instructions)"
+  if [ "$(bag "$tmp/iter")" = "$(bag "$tmp/manual")" ]; then
+    verdict+="; the same instructions in another order"
+  fi
+  same=0
+fi
+
+case $mode in
+  udiff)
+    diff -u --label "$iter" --label "$manual" "$tmp/iter" "$tmp/manual" || true ;;
+  verdict)
+    echo "$verdict" ;;
+  side)
+    printf '%-60s   %s\n' "$iter" "$manual"
+    diff -y -t -W 125 "$tmp/iter" "$tmp/manual" || true
+    echo "$verdict" ;;
+esac
+[ $same = 1 ]
