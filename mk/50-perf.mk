@@ -2,7 +2,7 @@
 # the machine has no hardware counters) and callgrind instruction counts.
 #   make perf KERNEL=base64_encode/avx2 SIZE=1048576   (SIZE in the family's unit)
 #   make perf-record KERNEL=sum_array/auto
-#   make bench-instructions [FILTER=base64] [SIZES="64 4096 65536"]
+#   make bench-instructions [FILTER=base64] (a regular expression) [SIZES="64 4096 65536"]
 KERNEL ?=
 SIZE   ?=
 FILTER ?=

@@ -2,8 +2,9 @@
 # bench-instructions.sh BUILD OUT.json [FILTER]: instructions per call of
 # every variant valgrind can run, at a few sizes, counted by callgrind (the
 # iai-callgrind idea): a deterministic regression signal that a noisy
-# machine cannot blur.  FILTER keeps the variants whose family/variant
-# contains it; SIZES="64 4096 65536" (in each family's unit) by default.
+# machine cannot blur.  FILTER (an extended regular expression) keeps the
+# variants whose family/variant matches it; SIZES="64 4096 65536" (in each
+# family's unit) by default; JOBS=2 valgrind runs at a time.
 #
 # How a count is taken: build/hotpath-run prepares the input, then calls
 # the kernel once (--iterations 1) under
@@ -40,7 +41,7 @@ trap 'rm -rf "$tmp" "$out.tmp.$$"' EXIT
 
 json_str() { local s=${1//\\/\\\\}; s=${s//\"/\\\"}; printf '"%s"' "$s"; }
 
-mapfile -t variants < <("$run" --list | awk -v f="$filter" '$2 == "ok" && index($1, f) {print $1}')
+mapfile -t variants < <("$run" --list | awk -v f="$filter" '$2 == "ok" && $1 ~ f {print $1}')
 [ ${#variants[@]} -gt 0 ] || die "no variant runnable at HOTPATH_ISA=$cap matches '$filter' (build/hotpath-run --list)"
 nm "$run" | awk '$2 ~ /^[Tt]$/ {print $3}' | sort -u >"$tmp/symbols"
 

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Milestone 7's assembly facts, read from the Release build's disassembly.
+# A loop is the range from a backward conditional jump's target to the jump
+# (its back-edge); inside it:
+#   - branch_sum/branchless has exactly one conditional jump, the back-edge:
+#     the element test became a mask (setcc/cmov/and), not a branch;
+#   - branch_sum/branchy keeps a second one, the data-dependent branch the
+#     benchmark is about (the compiler did not if-convert or vectorize it);
+#   - ilp_imul/chainsK and ilp_fma/chainsK hold K multiplies (imul) or
+#     FMAs (vfmadd) in their innermost loop: the compiler neither merged the
+#     chains (unroll-and-jam) nor packed them into SIMD.
+# A failing fact prints the function.
+set -uo pipefail
+build=$1 src=$2
+if [ "${HOTPATH_BUILD_TYPE:-}" != Release ] || grep -q 'HOTPATH_SANITIZE:BOOL=ON' "$build/CMakeCache.txt"; then
+  echo "SKIP: assembly facts hold for the plain Release build only"
+  exit 77
+fi
+fail=0
+
+# One line per loop: "<conditional jumps inside> <instructions matching RE inside>".
+loops() { # function, RE
+  bash "$src/scripts/asm.sh" "$build" "$1" | awk -F'\t' -v re="$2" '
+    function hex(s,   i, x) {  # mawk has no strtonum
+      x = 0
+      for (i = 1; i <= length(s); i++) x = x * 16 + index("0123456789abcdef", substr(s, i, 1)) - 1
+      return x
+    }
+    NF >= 2 {
+      addr = $1; sub(/^ */, "", addr); sub(/:$/, "", addr)
+      split($2, w, " "); op = w[1]
+      n++; a[n] = hex(addr); m[n] = op
+      t[n] = -1   # a conditional jump: its target
+      if (op ~ /^j/ && op != "jmp" && match($2, / [0-9a-f]+ </)) t[n] = hex(substr($2, RSTART + 1, RLENGTH - 3))
+    }
+    END {
+      for (i = 1; i <= n; i++) {
+        if (t[i] < 0 || t[i] > a[i]) continue   # not a back-edge
+        jcc = 0; hits = 0
+        for (j = 1; j <= n; j++)
+          if (a[j] >= t[i] && a[j] <= a[i]) {
+            if (m[j] ~ /^j/ && m[j] != "jmp") jcc++
+            if (m[j] ~ re) hits++
+          }
+        print jcc, hits
+      }
+    }'
+}
+
+check() { # description, function, test-function
+  if "$3" "$2"; then
+    echo "ok: $1"
+  else
+    echo "FAIL: $1; loops (jcc, matches): $(loops "$2" '^$' | tr '\n' ';'); disassembly of $2:"
+    bash "$src/scripts/asm.sh" "$build" "$2"
+    fail=1
+  fi
+}
+
+branch_free() { local l; l=$(loops "$1" '^$'); [ -n "$l" ] && ! awk '$1 != 1 {bad=1} END {exit !bad}' <<<"$l"; }
+branchy() { loops "$1" '^$' | awk '$1 >= 2 {ok=1} END {exit !ok}'; }
+
+check "branchless sum: the only conditional jump in its loop is the back-edge" hp_branch_sum_branchless branch_free
+check "branchy sum: its loop keeps a data-dependent conditional jump" hp_branch_sum_branchy branchy
+
+# The innermost loops: the ones with the most matches must hold exactly K.
+chains() { # function, RE, K
+  loops "$1" "$2" | awk -v k="$3" '$2 > max {max = $2} END {exit max != k}'
+}
+for k in 1 2 4 8; do
+  imul() { chains "$1" '^imul$' "$k"; }
+  fma() { chains "$1" '^vfmadd' "$k"; }
+  check "ilp_imul/chains$k: $k imul per loop iteration" "hp_ilp_imul_chains$k" imul
+  check "ilp_fma/chains$k: $k scalar FMAs per loop iteration" "hp_ilp_fma_chains$k" fma
+done
+exit $fail

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# hotpath-run: runs what it says with the bytes it says, names what it does
+# not know, refuses what cannot run with the reason, and has a runner for
+# every family registered in this build (milestones that landed).
+set -uo pipefail
+build=$1
+run=$build/hotpath-run
+fail=0
+ok() { echo "ok: $1"; }
+bad() { echo "FAIL: $1"; fail=1; }
+expect() { # description, expected exit status, stderr/stdout pattern, command...
+  local what=$1 status=$2 pattern=$3 out rc
+  shift 3
+  out=$("$@" 2>&1); rc=$?
+  if [ "$rc" -eq "$status" ] && grep -qE -- "$pattern" <<<"$out"; then ok "$what"; else
+    bad "$what (exit $rc, want $status; pattern '$pattern'):"; echo "$out" | head -20; fi
+}
+
+expect "sum_array/auto: 1000 elements are 4000 bytes per call" 0 \
+  'input: +1000 elements, 4000 bytes per call' "$run" sum_array/auto --size 1000 --iterations 3
+expect "the gate runs first" 0 '^check: +ok' "$run" sum_array/auto --size 10 --iterations 1
+expect "--iterations N makes exactly N calls" 0 '^ran: +7 calls' "$run" branch_sum/branchless --size 64 --iterations 7
+expect "--seconds runs for about that long" 0 'ran: +[0-9]+ calls in 0\.(0[5-9]|1[0-9])' \
+  "$run" ilp_imul/chains8 --size 64 --seconds 0.05
+expect "a family alone picks its preferred variant" 0 '^hotpath-run: branch_sum/auto ' \
+  "$run" branch_sum --iterations 1
+expect "unknown family: error listing the registered ones" 2 'unknown family .nope.*' "$run" nope
+expect "unknown family: the list names sum_array's variants" 2 'sum_array: O0 scalar auto' "$run" nope
+expect "unknown variant: lists that family's variants" 2 'unknown variant .x. of branch_sum.*' \
+  "$run" branch_sum/x
+expect "a variant the cap excludes: the reason" 3 'ilp_fma/chains1 cannot run: HOTPATH_ISA=scalar excludes' \
+  env HOTPATH_ISA=scalar "$run" ilp_fma/chains1 --iterations 1
+expect "a bad HOTPATH_ISA is refused" 2 'HOTPATH_ISA' env HOTPATH_ISA=bogus "$run" sum_array/auto
+expect "a size the family cannot take: why" 2 'multiple of 64' "$run" pointer_chase/scalar --size 100
+expect "a bad number is refused" 2 'non-negative integer' "$run" sum_array/auto --size 12x
+expect "an option without its value is refused" 2 'needs a value' "$run" sum_array/auto --size
+
+# --list covers every variant (registry and peers), as hotpath-cpu counts them.
+total=$("$build/hotpath-cpu" | sed -n 's/^[0-9]* of \([0-9]*\) variants.*/\1/p')
+listed=$("$run" --list | wc -l)
+[ -n "$total" ] && [ "$listed" -eq "$total" ] && ok "--list names all $total variants" ||
+  bad "--list names $listed variants, hotpath-cpu counts '$total'"
+
+# Every runnable variant runs at a small size (the gate is tested elsewhere).
+n=0
+while read -r name status _; do
+  [ "$status" = ok ] || continue
+  out=$("$run" "$name" --no-check --size 64 --iterations 2 2>&1) ||
+    { bad "$name --size 64 --iterations 2:"; echo "$out"; continue; }
+  n=$((n + 1))
+done < <("$run" --list)
+ok "$n runnable variants ran"
+# A family that has no runner would show up as "no runner" here.
+missing=$("$run" --list | grep 'has no runner' | awk '{print $1}' | tr '\n' ' ')
+[ -z "$missing" ] && ok "every registered family has a runner" || bad "families without a runner (add one to tools/hotpath-run/run_<milestone>.c): $missing"
+exit $fail
