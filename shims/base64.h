@@ -47,7 +47,7 @@ HP_BASE64_DECLARE(table)
 HP_BASE64_DECLARE(ssse3)
 HP_BASE64_DECLARE(avx2)
 HP_BASE64_DECLARE(avx512vbmi)
-size_t hp_base64_encode_asm(const uint8_t *src, size_t n, char *dst);
+HP_BASE64_DECLARE(asm)
 
 #ifdef __cplusplus
 }

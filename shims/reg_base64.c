@@ -1,7 +1,7 @@
 /* Registry lines of milestone 6 (kernels/base64).  Within each family the
  * preferred fast path comes last (hp_best picks the last runnable one):
- * journey order, with asm before avx512vbmi for encode because the .S is
- * the same AVX-512 VBMI loop by hand and the intrinsics one is the
+ * journey order, except that asm comes before avx512vbmi: the .S files
+ * are the same AVX-512 VBMI loops by hand, and the intrinsics ones are the
  * maintained default. */
 #include "base64.h"
 #include "registry.h"
@@ -27,6 +27,7 @@ const hp_variant hp_reg_base64[] = {
     HP_V(base64_decode, table, ALGORITHM, 0),
     HP_V(base64_decode, ssse3, SIMD, HP_NEEDS_SSSE3),
     HP_V(base64_decode, avx2, SIMD, HP_NEEDS_AVX2),
+    HP_V(base64_decode, asm, ASM, HP_NEEDS_AVX512VBMI),
     HP_V(base64_decode, avx512vbmi, SIMD, HP_NEEDS_AVX512VBMI),
 };
 
