@@ -28,14 +28,14 @@ static void dump(FILE *out, const void *root)
 int hs_save_baseline(const hs_set *run, const char *dir, const char *name, char *err,
                      size_t errlen)
 {
-    char path[4200];
-    snprintf(path, sizeof path, "%s/baselines", dir);
-    if (hs_mkdirs(path, err, errlen) != 0)
+    char path[4096];
+    if (hs_path(path, sizeof path, err, errlen, "%s/baselines", dir) ||
+        hs_mkdirs(path, err, errlen) != 0)
         return -1;
     json_t *root = json_object(), *list = json_array(), *files = json_array();
     int rc = root && list && files ? 0 : -1;
     for (size_t i = 0; i < run->nf && rc == 0; i++) {
-        const hs_file *f = &run->f[i];
+        const hs_file *f = run->f[i];
         if (f->kind != HS_KIND_GBENCH)
             continue;
         if (!json_object_get(root, "context")) {
@@ -64,16 +64,18 @@ int hs_save_baseline(const hs_set *run, const char *dir, const char *name, char 
         snprintf(err, errlen, "baseline %s: out of memory", name);
         return -1;
     }
-    snprintf(path, sizeof path, "%s/baselines/%s.json", dir, name);
-    rc = hs_atomic_write(path, dump, root, err, errlen);
+    rc = hs_path(path, sizeof path, err, errlen, "%s/baselines/%s.json", dir, name);
+    if (rc == 0)
+        rc = hs_atomic_write(path, dump, root, err, errlen);
     json_decref(root);
     return rc;
 }
 
 int hs_load_baseline(hs_set *base, const char *dir, const char *name, char *err, size_t errlen)
 {
-    char path[4200];
-    snprintf(path, sizeof path, "%s/baselines/%s.json", dir, name);
+    char path[4096];
+    if (hs_path(path, sizeof path, err, errlen, "%s/baselines/%s.json", dir, name))
+        return -1;
     struct stat st;
     if (stat(path, &st) != 0) {
         snprintf(err, errlen, "baseline %s: %s: %s (save one with --save-baseline %s)", name,

@@ -40,54 +40,49 @@ static double at_position(const double *xs, const uint32_t *counts, scan *sc, si
     return xs[sc->i];
 }
 
-static double resample_mad(const double *xs, const uint32_t *counts, size_t n, double med)
+/* xs[-1] = -inf and xs[n] = +inf (with zero counts) end both sides of the
+ * merge, and the choice of side is a select, not a branch: it is
+ * unpredictable, and this loop is the bootstrap's hot spot. */
+static double resample_mad(const double *xs, const uint32_t *counts, size_t n, size_t i_med,
+                           double med)
 {
-    size_t lo = 0, hi = n; /* first index with xs[r] >= med */
-    while (lo < hi) {
-        const size_t mid = (lo + hi) / 2;
-        if (xs[mid] < med)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    size_t r = lo, l = lo, cum = 0;
+    size_t r = i_med; /* split where xs[r - 1] <= med <= xs[r] */
+    while (xs[r] < med)
+        r++;
+    ptrdiff_t l = (ptrdiff_t)r - 1;
+    size_t cum = 0;
     const size_t k1 = (n - 1) / 2, k2 = n / 2;
     double d1 = NAN;
     for (;;) {
-        double d;
-        uint32_t c;
-        if (r < n && (l == 0 || xs[r] - med <= med - xs[l - 1])) {
-            d = xs[r] - med;
-            c = counts[r++];
-        } else {
-            d = med - xs[--l];
-            c = counts[l];
+        const double dr = xs[r] - med, dl = med - xs[l];
+        const int right = dr <= dl;
+        const double d = right ? dr : dl;
+        const uint32_t c = counts[right ? (ptrdiff_t)r : l];
+        r += (size_t)right;
+        l -= !right;
+        if (cum + c > k1) {
+            if (isnan(d1))
+                d1 = d;
+            if (cum + c > k2)
+                return 1.4826 * 0.5 * (d1 + d);
         }
-        if (c == 0)
-            continue;
-        if (isnan(d1) && cum + c > k1)
-            d1 = d;
-        if (cum + c > k2)
-            return 1.4826 * 0.5 * (d1 + d);
         cum += c;
     }
-}
-
-static void interval(hs_est *e, double *reps, size_t resamples)
-{
-    e->lo = hs_percentile(reps, resamples, 0.025);
-    e->hi = hs_percentile(reps, resamples, 0.975);
 }
 
 int hs_bootstrap(const double *x, size_t n, size_t resamples, uint64_t seed,
                  hs_summary *s, double *med_reps)
 {
-    double *xs = malloc(2 * n * sizeof *xs);
-    if (!xs)
+    /* xs: the sorted sample between two sentinels; d, d2: centred values
+     * and their squares, so the variance sum does not cancel. */
+    double *buf = malloc((3 * n + 2) * sizeof *buf);
+    if (!buf)
         return -1;
-    double *d = xs + n;
+    double *xs = buf + 1, *d = buf + n + 2, *d2 = d + n;
     memcpy(xs, x, n * sizeof *xs);
     hs_sort(xs, n);
+    xs[-1] = -INFINITY;
+    xs[n] = INFINITY;
 
     const double m0 = hs_mean(xs, n), med0 = hs_sorted_median(xs, n);
     s->mean = (hs_est){m0, NAN, NAN};
@@ -96,26 +91,29 @@ int hs_bootstrap(const double *x, size_t n, size_t resamples, uint64_t seed,
     s->mad = (hs_est){hs_sorted_mad(xs, n, med0), NAN, NAN};
     s->out = hs_tukey(xs, n);
     s->modes = hs_find_modes(xs, n);
-    if (n < 2 || resamples < 2 || n > UINT32_MAX) {
-        free(xs);
+    if (n < 2 || resamples < 2 || n >= UINT32_MAX) {
+        free(buf);
         return 0;
     }
 
     const size_t R = resamples;
-    uint32_t *counts = malloc(n * sizeof *counts);
+    uint32_t *cbuf = calloc(n + 2, sizeof *cbuf);
     double *reps = malloc(4 * R * sizeof *reps);
-    if (!counts || !reps) {
-        free(xs);
-        free(counts);
+    if (!cbuf || !reps) {
+        free(buf);
+        free(cbuf);
         free(reps);
         return -1;
     }
+    uint32_t *counts = cbuf + 1; /* counts[-1] = counts[n] = 0: the sentinels */
     double *r_mean = reps, *r_sd = reps + R, *r_mad = reps + 2 * R, *r_med = reps + 3 * R;
     if (med_reps)
         r_med = med_reps;
 
-    for (size_t i = 0; i < n; i++)
-        d[i] = xs[i] - m0; /* centred: the variance sum does not cancel */
+    for (size_t i = 0; i < n; i++) {
+        d[i] = xs[i] - m0;
+        d2[i] = d[i] * d[i];
+    }
     const double inv_n = 1.0 / (double)n, inv_n1 = 1.0 / (double)(n - 1);
     const size_t k1 = (n - 1) / 2, k2 = n / 2;
     const uint32_t n32 = (uint32_t)n;
@@ -124,20 +122,22 @@ int hs_bootstrap(const double *x, size_t n, size_t resamples, uint64_t seed,
 
     for (size_t b = 0; b < R; b++) {
         memset(counts, 0, n * sizeof *counts);
+        double s1 = 0, s2 = 0;
         size_t i = 0;
         for (; i + 1 < n; i += 2) {
             const uint64_t bits = hs_rng_next(&rng);
-            counts[hs_below((uint32_t)bits, n32)]++;
-            counts[hs_below((uint32_t)(bits >> 32), n32)]++;
+            const uint32_t a = hs_below((uint32_t)bits, n32);
+            const uint32_t c = hs_below((uint32_t)(bits >> 32), n32);
+            counts[a]++;
+            counts[c]++;
+            s1 += d[a] + d[c];
+            s2 += d2[a] + d2[c];
         }
-        if (i < n)
-            counts[hs_below((uint32_t)hs_rng_next(&rng), n32)]++;
-
-        double s1 = 0, s2 = 0;
-        for (size_t j = 0; j < n; j++) {
-            const double c = counts[j], cd = c * d[j];
-            s1 += cd;
-            s2 += cd * d[j];
+        if (i < n) {
+            const uint32_t a = hs_below((uint32_t)hs_rng_next(&rng), n32);
+            counts[a]++;
+            s1 += d[a];
+            s2 += d2[a];
         }
         r_mean[b] = m0 + s1 * inv_n;
         const double var = (s2 - s1 * s1 * inv_n) * inv_n1;
@@ -145,22 +145,23 @@ int hs_bootstrap(const double *x, size_t n, size_t resamples, uint64_t seed,
 
         scan sc = {0, 0};
         const double a = at_position(xs, counts, &sc, k1);
+        const size_t i_med = sc.i;
         const double med = 0.5 * (a + at_position(xs, counts, &sc, k2));
         r_med[b] = med;
-        r_mad[b] = resample_mad(xs, counts, n, med);
+        r_mad[b] = resample_mad(xs, counts, n, i_med, med);
     }
 
-    interval(&s->mean, r_mean, R);
-    interval(&s->sd, r_sd, R);
-    interval(&s->mad, r_mad, R);
+    hs_interval95(r_mean, R, &s->mean.lo, &s->mean.hi);
+    hs_interval95(r_sd, R, &s->sd.lo, &s->sd.hi);
+    hs_interval95(r_mad, R, &s->mad.lo, &s->mad.hi);
     if (med_reps) { /* the caller's replicates stay in draw order */
         memcpy(r_mean, med_reps, R * sizeof *r_mean);
         r_med = r_mean;
     }
-    interval(&s->median, r_med, R);
+    hs_interval95(r_med, R, &s->median.lo, &s->median.hi);
     free(reps);
-    free(counts);
-    free(xs);
+    free(cbuf);
+    free(buf);
     return 0;
 }
 
@@ -172,6 +173,6 @@ hs_est hs_ratio(double num_est, double den_est, const double *num_reps,
         return e;
     for (size_t i = 0; i < resamples; i++)
         scratch[i] = num_reps[i] / den_reps[i] + offset;
-    interval(&e, scratch, resamples);
+    hs_interval95(scratch, resamples, &e.lo, &e.hi);
     return e;
 }

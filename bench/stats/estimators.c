@@ -76,6 +76,95 @@ double hs_percentile(double *x, size_t n, double p)
     return a + (h - (double)lo) * (b - a);
 }
 
+/* Both percentiles of a bootstrap in about one pass (the idea of Floyd and
+ * Rivest's select): a strided subsample, sorted, brackets each target
+ * order statistic; one pass counts the values below each bracket and
+ * gathers those inside; the exact answer is selected among those few.  If
+ * a bracket missed (the counts show it), the full quickselect decides. */
+#define HS_SUB 1024
+#define HS_SLACK 48
+
+typedef struct bracket {
+    double p;         /* the percentile */
+    size_t k;         /* its lower order statistic, floor((n - 1) p) */
+    double a, b;      /* values in [a, b] are gathered */
+    size_t below;     /* values below a */
+    double *buf;
+    size_t len, cap;
+} bracket;
+
+static void bracket_init(bracket *t, double p, size_t n, const double *sub, double *buf,
+                         size_t cap)
+{
+    t->p = p;
+    t->k = (size_t)floor((double)(n - 1) * p);
+    const double at = p * (HS_SUB - 1);
+    const ptrdiff_t lo = (ptrdiff_t)at - HS_SLACK, hi = (ptrdiff_t)at + 1 + HS_SLACK;
+    t->a = lo < 0 ? -INFINITY : sub[lo];
+    t->b = hi >= HS_SUB ? INFINITY : sub[hi];
+    t->below = 0;
+    t->buf = buf;
+    t->len = 0;
+    t->cap = cap;
+}
+
+static void bracket_add(bracket *t, double v)
+{
+    if (v < t->a)
+        t->below++;
+    else if (v <= t->b && t->len < t->cap)
+        t->buf[t->len++] = v;
+    else if (v <= t->b)
+        t->len = t->cap + 1; /* overflow: fall back */
+}
+
+static int bracket_answer(bracket *t, size_t n, double *out)
+{
+    /* order statistics k and k + 1 (when it exists) must be inside */
+    const size_t need = t->k + 1 < n ? t->k + 1 : t->k;
+    if (t->len > t->cap || t->below > t->k || need >= t->below + t->len)
+        return -1;
+    const size_t k = t->k - t->below;
+    const double v = hs_select(t->buf, t->len, k);
+    if (need == t->k) {
+        *out = v;
+        return 0;
+    }
+    double w = t->buf[k + 1];
+    for (size_t i = k + 2; i < t->len; i++)
+        if (t->buf[i] < w)
+            w = t->buf[i];
+    const double h = (double)(n - 1) * t->p;
+    *out = v + (h - (double)t->k) * (w - v);
+    return 0;
+}
+
+void hs_interval95(double *x, size_t n, double *lo, double *hi)
+{
+    const size_t cap = n / 8;
+    double *buf = n >= 8 * HS_SUB ? malloc(2 * cap * sizeof *buf) : NULL;
+    if (buf) {
+        double sub[HS_SUB];
+        const size_t stride = n / HS_SUB;
+        for (size_t i = 0; i < HS_SUB; i++)
+            sub[i] = x[i * stride];
+        hs_sort(sub, HS_SUB);
+        bracket t[2];
+        bracket_init(&t[0], 0.025, n, sub, buf, cap);
+        bracket_init(&t[1], 0.975, n, sub, buf + cap, cap);
+        for (size_t i = 0; i < n; i++) {
+            bracket_add(&t[0], x[i]);
+            bracket_add(&t[1], x[i]);
+        }
+        const int ok = bracket_answer(&t[0], n, lo) == 0 && bracket_answer(&t[1], n, hi) == 0;
+        free(buf);
+        if (ok)
+            return;
+    }
+    *lo = hs_percentile(x, n, 0.025);
+    *hi = hs_percentile(x, n, 0.975);
+}
+
 double hs_sorted_quantile(const double *sorted, size_t n, double p)
 {
     const double h = (double)(n - 1) * p;

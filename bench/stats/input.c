@@ -12,21 +12,21 @@ hs_file *hs_add_file(hs_set *set, const char *path, json_t *root, int kind)
 {
     if (set->nf == set->allocf) {
         const size_t na = set->allocf ? 2 * set->allocf : 8;
-        hs_file *f = realloc(set->f, na * sizeof *f);
-        if (!f)
+        hs_file **files = realloc(set->f, na * sizeof *files);
+        if (!files)
             return NULL;
-        set->f = f;
+        set->f = files;
         set->allocf = na;
     }
-    hs_file *f = &set->f[set->nf];
-    memset(f, 0, sizeof *f);
-    f->path = strdup(path);
-    if (!f->path)
+    hs_file *f = calloc(1, sizeof *f);
+    if (!f || !(f->path = strdup(path))) {
+        free(f);
         return NULL;
+    }
     f->root = root;
     f->kind = kind;
     f->cap = "-";
-    set->nf++;
+    set->f[set->nf++] = f;
     return f;
 }
 
@@ -136,8 +136,9 @@ void hs_set_free(hs_set *set)
         free(b->rate);
     }
     for (size_t i = 0; i < set->nf; i++) {
-        free(set->f[i].path);
-        json_decref(set->f[i].root);
+        free(set->f[i]->path);
+        json_decref(set->f[i]->root);
+        free(set->f[i]);
     }
     free(set->b);
     free(set->f);

@@ -189,7 +189,7 @@ int main(int argc, char **argv)
         return 2;
 
     hs_set run = {0}, base = {0};
-    char err[8192], md[4200];
+    char err[8192], md[4096];
     int rc = 0;
     for (int i = optind; i < argc && rc == 0; i++)
         rc = hs_read_file(&run, argv[i], err, sizeof err);

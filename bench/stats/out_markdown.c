@@ -8,8 +8,8 @@
 const char *hs_context(const hs_set *run, const char *key)
 {
     for (size_t i = 0; i < run->nf; i++)
-        if (run->f[i].kind == HS_KIND_GBENCH) {
-            json_t *ctx = json_object_get(run->f[i].root, "context");
+        if (run->f[i]->kind == HS_KIND_GBENCH) {
+            json_t *ctx = json_object_get(run->f[i]->root, "context");
             const char *v = json_string_value(json_object_get(ctx, key));
             return v ? v : "?";
         }
@@ -123,8 +123,8 @@ void hs_print_markdown(FILE *out, const hs_set *run, const char *baseline, const
             hs_context(run, "host_name"), hs_context(run, "hp_commit"));
     fputs("- files:", out);
     for (size_t i = 0; i < run->nf; i++)
-        fprintf(out, " `%s`%s", run->f[i].path,
-                run->f[i].kind == HS_KIND_GBENCH ? "" : " (hyperfine)");
+        fprintf(out, " `%s`%s", run->f[i]->path,
+                run->f[i]->kind == HS_KIND_GBENCH ? "" : " (hyperfine)");
     fprintf(out, "\n- statistics: hotpath-stats, bootstrap 95%% intervals from %zu resamples "
                  "(seed %llu); times are medians of the repetitions; ratios are medians "
                  "(reference time / time: above 1 is faster)\n",

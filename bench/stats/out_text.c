@@ -47,16 +47,20 @@ static void interval(FILE *out, const char *label, hs_est e, fmt_fn f, int unit)
 
 static void ratio(FILE *out, const char *label, hs_est e, const hs_bench *other, const char *what)
 {
-    char a[48], b[48], c[48];
+    char a[48], b[48], c[48], who[300];
     if (!other)
         return;
-    if (isnan(e.lo))
-        fprintf(out, IND "%s%*s[%s] vs %s/%s (%s; one sample: no interval)\n", label, pad(label), "",
-                fmt_x(b, sizeof b, e.est, 0), other->family, other->variant, what);
+    if (other->file->kind == HS_KIND_HYPERFINE)
+        snprintf(who, sizeof who, "`%s`", other->variant);
     else
-        fprintf(out, IND "%s%*s[%s %s %s] vs %s/%s (%s)\n", label, pad(label), "", fmt_x(a, sizeof a, e.lo, 0),
-                fmt_x(b, sizeof b, e.est, 0), fmt_x(c, sizeof c, e.hi, 0), other->family,
-                other->variant, what);
+        snprintf(who, sizeof who, "%s/%s", other->family, other->variant);
+    if (isnan(e.lo))
+        fprintf(out, IND "%s%*s[%s] vs %s (%s; one sample: no interval)\n", label, pad(label),
+                "", fmt_x(b, sizeof b, e.est, 0), who, what);
+    else
+        fprintf(out, IND "%s%*s[%s %s %s] vs %s (%s)\n", label, pad(label), "",
+                fmt_x(a, sizeof a, e.lo, 0), fmt_x(b, sizeof b, e.est, 0),
+                fmt_x(c, sizeof c, e.hi, 0), who, what);
 }
 
 static void outliers(FILE *out, const hs_bench *b)
@@ -123,10 +127,14 @@ static void block(FILE *out, const hs_bench *b, int compared, int show_cap)
 
 void hs_print_text(FILE *out, const hs_set *run, int compared)
 {
-    int show_cap = 0;
-    for (size_t i = 1; i < run->n; i++)
-        if (strcmp(run->b[i].cap, run->b[0].cap) != 0)
-            show_cap = 1;
+    int show_cap = 0; /* several caps: say which one each block is */
+    const char *cap = NULL;
+    for (size_t i = 0; i < run->n; i++)
+        if (run->b[i].file->kind == HS_KIND_GBENCH) {
+            if (cap && strcmp(cap, run->b[i].cap) != 0)
+                show_cap = 1;
+            cap = run->b[i].cap;
+        }
     for (size_t i = 0; i < run->n; i++)
         block(out, &run->b[i], compared, show_cap);
 }

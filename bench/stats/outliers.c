@@ -42,15 +42,17 @@ static double var_of(const double *x, size_t n)
     return s / (double)(n - 1);
 }
 
-/* Two modes: the best split of the sorted sample into two clusters, each
- * holding at least max(2, 10%) of the values, whose gap is at least
- * HS_MODE_GAP pooled within-cluster standard deviations and at least 1% of
- * the median.  For a unimodal normal or exponential sample of 10 to 100
- * values such a gap essentially never happens (the largest spacing is
- * well under one standard deviation); for the bimodal timings DESIGN.md
- * describes (two speeds ~30% apart, a few % noise each) it always does. */
+/* Two modes: the best split of the sorted sample (10 values or more) into
+ * two clusters, each holding at least max(3, 10%) of the values, whose gap
+ * is at least HS_MODE_GAP pooled within-cluster standard deviations and at
+ * least 1% of the median.  Measured on 2000 seeded samples per case: false
+ * alarms on unimodal normal samples 0.4% at n = 10 and none from n = 20,
+ * on exponential (long right tail) samples 2.1% at n = 10, 0.65% at 20,
+ * 0.1% at 30; two speeds 10% apart with 1% noise each are found in 85% of
+ * samples at n = 10 and 95% from n = 14 (tests/test_stats.c checks both
+ * sides). */
 #define HS_MODE_GAP 4.0
-#define HS_MODE_MIN_N 6
+#define HS_MODE_MIN_N 10
 
 hs_modes hs_find_modes(const double *sorted, size_t n)
 {
@@ -59,8 +61,8 @@ hs_modes hs_find_modes(const double *sorted, size_t n)
         return m;
     m.state = HS_MODES_ONE;
     size_t min = (n + 9) / 10;
-    if (min < 2)
-        min = 2;
+    if (min < 3)
+        min = 3;
     const double median = hs_sorted_median(sorted, n);
     double best = 0;
     size_t best_k = 0;

@@ -5,16 +5,31 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+int hs_path(char *dst, size_t len, char *err, size_t errlen, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    const int n = vsnprintf(dst, len, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= len) {
+        snprintf(err, errlen, "path too long: %.200s...", dst);
+        return -1;
+    }
+    return 0;
+}
+
 int hs_atomic_write(const char *path, void (*fill)(FILE *, const void *), const void *arg,
                     char *err, size_t errlen)
 {
-    char tmp[4200];
-    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
+    char tmp[4096];
+    if (hs_path(tmp, sizeof tmp, err, errlen, "%s.tmp.%ld", path, (long)getpid()))
+        return -1;
     FILE *f = fopen(tmp, "w");
     if (!f) {
         snprintf(err, errlen, "%s: cannot write: %s", tmp, strerror(errno));
@@ -77,8 +92,8 @@ static void fill_context(FILE *out, const void *p)
         fputs("hp_isa_cap\t", out); /* several files: every cap, comma-separated */
         int first = 1;
         for (size_t i = 0; i < a->run->nf; i++)
-            if (a->run->f[i].kind == HS_KIND_GBENCH) {
-                fprintf(out, "%s%s", first ? "" : ",", a->run->f[i].cap);
+            if (a->run->f[i]->kind == HS_KIND_GBENCH) {
+                fprintf(out, "%s%s", first ? "" : ",", a->run->f[i]->cap);
                 first = 0;
             }
         fputs(first ? "?\n" : "\n", out);
@@ -167,9 +182,9 @@ static void remove_stale(const char *dir, char **written, size_t nwritten)
         while (k < nwritten && strcmp(written[k], e->d_name) != 0)
             k++;
         if (k == nwritten) {
-            char p[4200 + sizeof e->d_name];
-            snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-            unlink(p);
+            char p[4096], err[64];
+            if (hs_path(p, sizeof p, err, sizeof err, "%s/%s", dir, e->d_name) == 0)
+                unlink(p);
         }
     }
     closedir(d);
@@ -178,20 +193,21 @@ static void remove_stale(const char *dir, char **written, size_t nwritten)
 int hs_write_outputs(const hs_set *run, const char *baseline, const hs_options *o,
                      char *md_path, size_t md_len, char *err, size_t errlen)
 {
-    const hs_file *main_file = &run->f[0];
+    const hs_file *main_file = run->f[0];
     for (size_t i = 0; i < run->nf; i++)
-        if (run->f[i].kind == HS_KIND_GBENCH) {
-            main_file = &run->f[i];
+        if (run->f[i]->kind == HS_KIND_GBENCH) {
+            main_file = run->f[i];
             break;
         }
-    char stem[4096], dir[4200], path[4400];
-    snprintf(stem, sizeof stem, "%s", main_file->path);
+    char stem[4096], dir[4096], path[4096];
+    if (hs_path(stem, sizeof stem, err, errlen, "%s", main_file->path))
+        return -1;
     const size_t sl = strlen(stem);
     if (sl > 5 && strcmp(stem + sl - 5, ".json") == 0)
         stem[sl - 5] = '\0';
-    snprintf(md_path, md_len, "%s.md", stem);
-    snprintf(dir, sizeof dir, "%s/tables", stem);
-    if (hs_mkdirs(dir, err, errlen) != 0)
+    if (hs_path(md_path, md_len, err, errlen, "%s.md", stem) ||
+        hs_path(dir, sizeof dir, err, errlen, "%s/tables", stem) ||
+        hs_mkdirs(dir, err, errlen) != 0)
         return -1;
 
     table_arg a = {run, NULL, baseline, o};
@@ -203,8 +219,9 @@ int hs_write_outputs(const hs_set *run, const char *baseline, const hs_options *
 #define WRITE(name, fn)                                                            \
     do {                                                                           \
         if (rc == 0) {                                                             \
-            snprintf(path, sizeof path, "%s/%s", dir, name);                       \
-            rc = hs_atomic_write(path, fn, &a, err, errlen);                       \
+            rc = hs_path(path, sizeof path, err, errlen, "%s/%s", dir, name);      \
+            if (rc == 0)                                                           \
+                rc = hs_atomic_write(path, fn, &a, err, errlen);                   \
             if (rc == 0 && !(written[nw++] = strdup(name))) {                      \
                 snprintf(err, errlen, "out of memory");                            \
                 rc = -1;                                                           \

@@ -86,7 +86,7 @@ typedef struct hs_bench {
 typedef struct hs_set {
     hs_bench *b;
     size_t n, alloc;
-    hs_file *f;
+    hs_file **f;           /* each allocated alone: benchmarks point to them */
     size_t nf, allocf;
 } hs_set;
 
@@ -118,6 +118,8 @@ const char *hs_cache_level(const hs_bench *b);
 void hs_sort(double *x, size_t n);
 double hs_select(double *x, size_t n, size_t k);   /* k-th smallest; reorders x */
 double hs_percentile(double *x, size_t n, double p); /* type 7; reorders x */
+/* The 2.5% and 97.5% percentiles (type 7); reorders x. */
+void hs_interval95(double *x, size_t n, double *lo, double *hi);
 double hs_sorted_quantile(const double *sorted, size_t n, double p);
 double hs_mean(const double *x, size_t n);
 double hs_sd(const double *x, size_t n);
@@ -160,6 +162,9 @@ const char *hs_context(const hs_set *run, const char *key);
 int hs_write_outputs(const hs_set *run, const char *baseline, const hs_options *o,
                      char *md_path, size_t md_len, char *err, size_t errlen);
 int hs_mkdirs(char *path, char *err, size_t errlen);
+/* snprintf into a path buffer; -1 and an error when it does not fit. */
+int hs_path(char *dst, size_t len, char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 int hs_atomic_write(const char *path, void (*fill)(FILE *, const void *), const void *arg,
                     char *err, size_t errlen);
 

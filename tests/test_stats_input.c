@@ -1,0 +1,181 @@
+/* hotpath-stats input: every malformed file gives its one-line error naming
+ * the file and the field; error rows are skipped benchmarks, not data. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "stats.h"
+
+static char path[64];
+
+static void write_file(const char *text)
+{
+    strcpy(path, "/tmp/hs_input_XXXXXX");
+    const int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    const size_t len = strlen(text);
+    assert_int_equal(write(fd, text, len), (ssize_t)len);
+    close(fd);
+}
+
+/* Reads text as a result file; returns the error ("" when it was read). */
+static const char *read_text(const char *text, hs_set *set)
+{
+    static char err[1024];
+    err[0] = '\0';
+    write_file(text);
+    const int rc = hs_read_file(set, path, err, sizeof err);
+    unlink(path);
+    assert_true((rc == 0) == (err[0] == '\0'));
+    return err;
+}
+
+static void expect_error(const char *text, const char *what)
+{
+    hs_set set = {0};
+    const char *err = read_text(text, &set);
+    if (!strstr(err, what) || !strstr(err, path))
+        fail_msg("expected \"%s\" naming %s, got \"%s\"", what, path, err);
+    assert_null(strchr(err, '\n'));
+    hs_set_free(&set);
+}
+
+#define ITER(name, extra) \
+    "{\"name\": \"" name "\", \"run_type\": \"iteration\", \"iterations\": 10, " \
+    "\"real_time\": 12.5, \"cpu_time\": 12.0, \"time_unit\": \"ns\"" extra "}"
+
+static void malformed(void **state)
+{
+    (void)state;
+    expect_error("", "empty file");
+    expect_error("{\"benchmarks\": [" ITER("a/b/1", ""), "invalid JSON (truncated?) at line 1");
+    expect_error("{\"context\": {}, \"benchmarks\": [{\"name\": ", "invalid JSON (truncated?)");
+    expect_error("[1, 2]", "top level: expected an object with \"benchmarks\"");
+    expect_error("{\"foo\": 1}", "top level");
+    expect_error("{\"benchmarks\": []}", "benchmarks: empty (no benchmark ran)");
+    expect_error("{\"benchmarks\": {}}", "benchmarks: expected an array");
+    expect_error("{\"benchmarks\": [3]}", "benchmarks[0]: expected an object");
+    expect_error("{\"benchmarks\": [{\"run_type\": \"iteration\"}]}", "benchmarks[0].name");
+    expect_error("{\"benchmarks\": [{\"name\": \"a/b/1\"}]}", "benchmarks[0].run_type");
+    expect_error("{\"benchmarks\": [" ITER("a/b/1", ", \"real_time\": \"fast\"") "]}",
+                 "benchmarks[0].real_time: expected a non-negative number");
+    expect_error("{\"benchmarks\": [{\"name\": \"a/b/1\", \"run_type\": \"iteration\", "
+                 "\"iterations\": 10, \"real_time\": 1, \"time_unit\": \"ns\"}]}",
+                 "benchmarks[0].cpu_time: missing");
+    expect_error("{\"benchmarks\": [" ITER("a/b/1", ", \"time_unit\": \"min\"") "]}",
+                 "benchmarks[0].time_unit");
+    expect_error("{\"benchmarks\": [" ITER("a/b/1", "") ", " ITER("a/b/1", ", \"iterations\": 0") "]}",
+                 "benchmarks[1].iterations: expected a positive integer");
+    expect_error("{\"benchmarks\": [" ITER("a/b/1", ", \"error_occurred\": \"yes\"") "]}",
+                 "benchmarks[0].error_occurred");
+    expect_error("{\"benchmarks\": [{\"name\": \"a/b/1_mean\", \"run_type\": \"aggregate\", "
+                 "\"aggregate_name\": \"mean\"}]}",
+                 "benchmarks[].run_type: no \"iteration\" entries, only aggregates");
+    expect_error("{\"results\": []}", "results: empty");
+    expect_error("{\"results\": [{\"command\": \"true\"}]}", "results[0].times: missing");
+    expect_error("{\"results\": [{\"command\": \"true\", \"times\": [0.1, null]}]}",
+                 "results[0].times[1]: expected a non-negative number");
+}
+
+static void error_rows_are_skipped(void **state)
+{
+    (void)state;
+    hs_set set = {0};
+    const char *err = read_text(
+        "{\"context\": {\"hp_isa_cap\": \"avx2\", \"hp_l1d_bytes\": \"49152\", "
+        "\"hp_l2_bytes\": \"1048576\", \"hp_l3_bytes\": \"33554432\"},"
+        " \"benchmarks\": [" ITER("base64_encode/naive/64", ", \"bytes_per_second\": 5.0e9, "
+                                  "\"touched\": 152") ", "
+        "{\"name\": \"base64_encode/avx512vbmi/64\", \"run_type\": \"iteration\", "
+        "\"error_occurred\": true, \"error_message\": \"HOTPATH_ISA=avx2 excludes avx512vbmi\", "
+        "\"iterations\": 0, \"real_time\": 0, \"cpu_time\": 0, \"time_unit\": \"ns\"}, "
+        ITER("base64_encode/naive/64", ", \"real_time\": 13.5, \"cpu_time\": 12.8, "
+             "\"bytes_per_second\": 5.0e9, \"touched\": 152") ", "
+        "{\"name\": \"base64_encode/naive/64_mean\", \"run_type\": \"aggregate\"}]}",
+        &set);
+    assert_string_equal(err, "");
+    assert_int_equal(set.n, 2);
+    const hs_bench *a = &set.b[0], *s = &set.b[1];
+    assert_string_equal(a->cap, "avx2");
+    assert_int_equal(a->n, 2);
+    assert_true(a->t[0] == 12.5 && a->t[1] == 13.5);
+    assert_int_equal(a->unit, HS_THRPT_BYTES);
+    /* 5e9 B/s over 12 ns and 12.8 ns of CPU time: 60 and 64 bytes; over
+     * real time 62.5 and 67.5: the CPU products are steadier */
+    assert_true(fabs(a->per_iter - 62) < 1e-9);
+    assert_string_equal(hs_cache_level(a), "L1");
+    assert_string_equal(a->stage, "baseline");
+    assert_non_null(s->skip);
+    assert_string_equal(s->skip, "HOTPATH_ISA=avx2 excludes avx512vbmi");
+    assert_int_equal(s->n, 0);
+    hs_set_free(&set);
+}
+
+static void hyperfine_groups(void **state)
+{
+    (void)state;
+    hs_set set = {0};
+    const char *err = read_text(
+        "{\"results\": [{\"command\": \"b64 -d\", \"mean\": 0.2, \"times\": [0.1, 0.3]},"
+        " {\"command\": \"base64 -d\", \"times\": [0.2, 0.4, 0.6]}]}", &set);
+    assert_string_equal(err, "");
+    assert_int_equal(set.n, 2);
+    assert_string_equal(set.b[1].variant, "base64 -d");
+    assert_int_equal(set.b[1].n, 3);
+    assert_true(fabs(set.b[1].t[2] - 0.6e9) < 1e-3);
+    assert_int_equal(set.b[0].file->kind, HS_KIND_HYPERFINE);
+    hs_set_free(&set);
+}
+
+static void free_parts(hs_bench *b)
+{
+    free(b->name);
+    free(b->family);
+    free(b->variant);
+    free(b->size);
+    free(b->extra);
+}
+
+static void names(void **state)
+{
+    (void)state;
+    hs_bench b = {0};
+    assert_int_equal(hs_split_name(&b, "add/O0/1/real_time/x"), 0);
+    assert_string_equal(b.family, "add");
+    assert_string_equal(b.variant, "O0");
+    assert_string_equal(b.size, "1");
+    assert_string_equal(b.extra, "real_time/x");
+    free_parts(&b);
+    assert_int_equal(hs_split_name(&b, "lonely"), 0);
+    assert_string_equal(b.variant, "-");
+    assert_string_equal(b.extra, "-");
+    free_parts(&b);
+    assert_string_equal(hs_stage_of("sum_array", "auto"), "auto");
+    assert_string_equal(hs_stage_of("sum_array", "memcpy"), "limit");
+    assert_string_equal(hs_stage_of("sum_array", "limit_bw"), "limit");
+    assert_string_equal(hs_stage_of("sum_array", "glibc"), "library");
+    assert_string_equal(hs_stage_of("no_such_family", "x"), "-");
+    assert_true(hs_baseline_name_ok("main-2024.1"));
+    assert_false(hs_baseline_name_ok("../x"));
+    assert_false(hs_baseline_name_ok(".hidden"));
+    assert_false(hs_baseline_name_ok(""));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(malformed),
+        cmocka_unit_test(error_rows_are_skipped),
+        cmocka_unit_test(hyperfine_groups),
+        cmocka_unit_test(names),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
