@@ -9,13 +9,16 @@
 // The last group has no data input to chain through, so only the
 // back-to-back form exists (for the serializing ones it is their latency).
 //
-// Counters, both from one window around the timed loop:
-//   ns_per_op          wall-clock nanoseconds per operation;
+// Counters (median call, see timed()):
 //   tsc_cycles_per_op  TSC ticks per operation: reference cycles at the
 //                      constant TSC rate, NOT core clock cycles (a core
 //                      that boosts above the TSC rate does more than one
-//                      clock cycle of work per tick).
+//                      clock cycle of work per tick);
+//   ns_per_op          the same in nanoseconds, at the TSC rate measured
+//                      over the run (tsc_ghz).
+#include <algorithm>
 #include <chrono>
+#include <cstddef>
 #include <vector>
 
 #include "bench.h"
@@ -32,21 +35,38 @@ constexpr int64_t kReads = 1024;
 // exit, so fewer of those per call keep one call short.
 constexpr int64_t kSlowOps = 256;
 
+// One TSC read per iteration: each call's cost is the difference between
+// consecutive reads (the call, the loop's bookkeeping and one rdtsc, about
+// 2% of a 1024-op call here).  The counters are the median call, so a call
+// that was preempted on a shared machine does not move them; the TSC rate
+// comes from the whole window (both clocks run through preemption).
 template <class Call>
 void timed(benchmark::State &st, int64_t ops, Call call)
 {
+    std::vector<uint64_t> calls;
+    calls.reserve(static_cast<size_t>(st.max_iterations));
     const auto t0 = std::chrono::steady_clock::now();
     const uint64_t c0 = hp_asm_rdtsc();
+    uint64_t prev = c0;
     for (auto _ : st) {
         call();
         benchmark::ClobberMemory();
+        const uint64_t now = hp_asm_rdtsc();
+        calls.push_back(now - prev);
+        prev = now;
     }
-    const uint64_t c1 = hp_asm_rdtsc();
     const auto t1 = std::chrono::steady_clock::now();
-    const double total = double(st.iterations()) * double(ops);
-    st.counters["ns_per_op"] = std::chrono::duration<double, std::nano>(t1 - t0).count() / total;
-    st.counters["tsc_cycles_per_op"] = double(c1 - c0) / total;
     st.SetItemsProcessed(st.iterations() * ops);
+    if (calls.empty())
+        return;
+    const double ns = std::chrono::duration<double, std::nano>(t1 - t0).count();
+    const double tsc_per_ns = ns > 0 ? double(prev - c0) / ns : 0;
+    auto mid = calls.begin() + std::ptrdiff_t(calls.size() / 2);
+    std::nth_element(calls.begin(), mid, calls.end());
+    const double per_op = double(*mid) / double(ops);
+    st.counters["tsc_cycles_per_op"] = per_op;
+    st.counters["ns_per_op"] = tsc_per_ns > 0 ? per_op / tsc_per_ns : 0;
+    st.counters["tsc_ghz"] = tsc_per_ns;
 }
 
 void add_bitop(const char *family)
