@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Milestone 3's assembly facts (README, "Milestone 3"), read from the
+# Release build's disassembly: each helper emits its instruction; at the
+# x86-64 baseline the popcount builtin is a libgcc call, with -mpopcnt the
+# instruction; GCC turns the portable byte loop into one bswap and
+# vectorizes the SWAR popcount.  A failing fact prints the function.
+set -uo pipefail
+build=$1 src=$2
+if [ "${HOTPATH_BUILD_TYPE:-}" != Release ] || grep -q 'HOTPATH_SANITIZE:BOOL=ON' "$build/CMakeCache.txt"; then
+  echo "SKIP: assembly facts hold for the plain Release build only"
+  exit 77
+fi
+fail=0
+
+insns() {
+  bash "$src/scripts/asm.sh" "$build" "$1" | awk -F'\t' 'NF >= 2 {split($2, a, " "); print a[1]}'
+}
+
+check() { # description, function, command...
+  local name=$1 fn=$2; shift 2
+  if "$@"; then
+    echo "ok: $name"
+  else
+    echo "FAIL: $name; disassembly of $fn:"
+    bash "$src/scripts/asm.sh" "$build" "$fn"
+    fail=1
+  fi
+}
+
+has() { insns "$1" | grep -qxE "$2"; }
+lacks() { ! has "$1" "$2"; }
+
+for pair in ctz_tzcnt:tzcnt ctz_bsf:bsf clz_lzcnt:lzcnt clz_bsr:bsr popcnt_asm:popcnt bswap_asm:bswap; do
+  fn=hp_${pair%%:*} op=${pair##*:}
+  check "$fn contains $op" "$fn" has "$fn" "$op"
+done
+check "baseline popcount builtin is a call, not popcnt" hp_popcnt_builtin \
+  eval 'has hp_popcnt_builtin call && lacks hp_popcnt_builtin popcnt'
+check "popcount builtin with -mpopcnt is popcnt, no call" hp_popcnt_builtin_popcnt \
+  eval 'has hp_popcnt_builtin_popcnt popcnt && lacks hp_popcnt_builtin_popcnt call'
+check "portable byte loop compiles to bswap" hp_bswap_portable has hp_bswap_portable bswap
+check "SWAR popcount is vectorized (psubq)" hp_popcnt_swar has hp_popcnt_swar 'v?psubq'
+exit $fail
