@@ -12,8 +12,10 @@
 #include "base64.h"
 
 /* Bytes per read; the compacted copy and the decoded output sit beside it
- * (~2.3 MiB in all). */
-#define DEC_CHUNK (1024u * 1024)
+ * (~350 KiB in all, within L2).  CPU time of `b64 -d` on 87 MiB of
+ * wrapped text (perf stat -r 20, Zen 5, shared): 16 KiB 16.6 ms, 32-128
+ * KiB 15.6-15.7, 1 MiB 16.7; `cat` of the file 12.6. */
+#define DEC_CHUNK (128u * 1024)
 /* At most one whole quartet and a partial one are held between reads. */
 #define HOLD_MAX 7
 
@@ -38,7 +40,46 @@ static int kept(const dec_state *s, unsigned char c)
     return s->ignore_garbage ? in_alphabet(c) || c == '=' : c != '\n';
 }
 
-/* Copies the bytes of src that are kept to dst; returns their count. */
+/* Moves the bytes between newlines of src[0..n) to dst (dst <= src, or
+ * not overlapping); returns their count. */
+static size_t drop_newlines(const char *src, size_t n, char *dst)
+{
+    const char *end = src + n;
+    char *d = dst;
+    for (;;) {
+        const char *nl = memchr(src, '\n', (size_t)(end - src));
+        size_t k = (size_t)((nl ? nl : end) - src);
+        memmove(d, src, k);
+        d += k;
+        if (!nl)
+            return (size_t)(d - dst);
+        src = nl + 1;
+    }
+}
+
+/* Copies lines of `len` characters while each is followed by a newline,
+ * without looking inside them; advances *src and *d. */
+#define COPY_LINES(len)                                                      \
+    while ((size_t)(end - *src) > (len) && (*src)[len] == '\n') {            \
+        memcpy(*d, *src, len);                                               \
+        *d += (len), *src += (len) + 1;                                      \
+    }
+static void copy_lines(const char **src, const char *end, char **d, size_t len)
+{
+    /* len == 76 and 64 are the same loop with a constant size */
+    if (len == 76) /* coreutils' and b64's default */
+        COPY_LINES(76)
+    else if (len == 64) /* PEM and openssl base64 */
+        COPY_LINES(64)
+    else
+        COPY_LINES(len)
+}
+
+/* Copies the bytes of src that are kept to dst; returns their count.
+ * Wrapped input has lines of one length: after the first line, whole
+ * lines are copied while a newline follows each, with no search; a short
+ * line inside such a run would leave its newline in dst, so one fast scan
+ * of dst checks and drops any (rare: lines of uneven length). */
 static size_t compact(const dec_state *s, const char *src, size_t n, char *dst)
 {
     char *d = dst;
@@ -50,6 +91,7 @@ static size_t compact(const dec_state *s, const char *src, size_t n, char *dst)
         return (size_t)(d - dst);
     }
     const char *end = src + n;
+    int blind = 0; /* lines were copied unseen */
     while (src < end) {
         const char *nl = memchr(src, '\n', (size_t)(end - src));
         size_t k = (size_t)((nl ? nl : end) - src);
@@ -58,8 +100,13 @@ static size_t compact(const dec_state *s, const char *src, size_t n, char *dst)
         if (!nl)
             break;
         src = nl + 1;
+        if (k && (size_t)(end - src) > k && src[k] == '\n') {
+            copy_lines(&src, end, &d, k);
+            blind = 1;
+        }
     }
-    return (size_t)(d - dst);
+    size_t m = (size_t)(d - dst);
+    return blind && memchr(dst, '\n', m) ? drop_newlines(dst, m, dst) : m;
 }
 
 /* Stream offset of chars[i] (only on errors: a scan of this read). */
