@@ -166,7 +166,8 @@ static inline void hp_asm_pause(void)
  *     out[-1] = 0; each operation waits for the previous result, so the
  *     loop runs at the latency of op plus one xor (plus the zero handling
  *     of the bsf/bsr variants).
- * ctz(0) = clz(0) = 64.  in and out hold n values; n = 0 touches neither. */
+ * ctz(0) = clz(0) = 64.  in and out hold n values (uint64_t arrays,
+ * 8-byte aligned as the type requires); n = 0 touches neither. */
 typedef void (*hp_bitop_fn)(const uint64_t *in, uint64_t *out, size_t n, int chained);
 
 /* out[i] = the TSC at the i-th of n back-to-back reads. */

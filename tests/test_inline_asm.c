@@ -10,6 +10,8 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "gate.h"
 #include "hotpath.h"
@@ -169,6 +171,39 @@ static void bswap_is_an_involution(void **state)
     free(twice);
 }
 
+/* Inputs that end right before a PROT_NONE page, every length 0..64: a
+ * variant that reads past its n values faults here. */
+static void bit_variants_stop_at_a_guard_page(void **state)
+{
+    (void)state;
+    const size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    unsigned char *map = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
+                              MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    assert_true(map != MAP_FAILED);
+    assert_int_equal(mprotect(map + page, page, PROT_NONE), 0);
+    uint64_t *end = (uint64_t *)(map + page), out[64];
+    hp_rng rng = {17};
+    for (size_t k = 1; k <= 64; k++)
+        end[-(ptrdiff_t)k] = hp_rng_next(&rng);
+    size_t nv;
+    const hp_variant *v = hp_variants(&nv);
+    for (size_t f = 0; f < sizeof bit_families / sizeof bit_families[0]; f++)
+        for (size_t i = 0; i < nv; i++) {
+            if (strcmp(v[i].family, bit_families[f].family) || !runnable(&v[i]))
+                continue;
+            for (size_t n = 0; n <= 64; n++)
+                for (int chained = 0; chained <= 1; chained++) {
+                    const uint64_t *in = end - n;
+                    ((hp_bitop_fn)v[i].fn)(in, out, n, chained);
+                    for (size_t j = 0; j < n; j++) {
+                        const uint64_t x = chained && j ? in[j] ^ out[j - 1] : in[j];
+                        assert_true(out[j] == bit_families[f].twin(x));
+                    }
+                }
+        }
+    munmap(map, 2 * page);
+}
+
 /* A million reads per variant on one CPU: each is >= the one before, and
  * the counter advances. */
 static void tsc_never_goes_backwards(void **state)
@@ -294,6 +329,7 @@ int main(void)
         cmocka_unit_test(seed_values),
         cmocka_unit_test(bit_variants_match_builtin_twins),
         cmocka_unit_test(bswap_is_an_involution),
+        cmocka_unit_test(bit_variants_stop_at_a_guard_page),
         cmocka_unit_test(tsc_never_goes_backwards),
         cmocka_unit_test(xgetbv_has_x87_and_sse_state),
         cmocka_unit_test(hardware_variants_step_aside_under_a_cap),
