@@ -70,6 +70,62 @@ static double resample_mad(const double *xs, const uint32_t *counts, size_t n, s
     }
 }
 
+/* The MAD's order is fixed by the median: given where the resample's
+ * median falls (elements i and j of the sorted sample), the values sorted
+ * by distance from it are always the same sequence.  For samples up to
+ * HS_MAD_CACHE values that sequence is computed once per (i, j) met, and
+ * each resample only accumulates its counts along it: a loop whose
+ * iterations do not wait on one another, unlike the merge above. */
+#define HS_MAD_CACHE 256
+
+typedef struct mad_cache {
+    uint16_t **order; /* [i * n + j], NULL until met */
+    size_t n;
+} mad_cache;
+
+static const uint16_t *mad_order(mad_cache *c, const double *xs, size_t i, size_t j, double med)
+{
+    uint16_t **slot = &c->order[i * c->n + j];
+    if (*slot)
+        return *slot;
+    uint16_t *o = malloc(c->n * sizeof *o);
+    if (!o)
+        return NULL;
+    size_t r = i;
+    while (xs[r] < med)
+        r++;
+    ptrdiff_t l = (ptrdiff_t)r - 1;
+    for (size_t t = 0; t < c->n; t++) {
+        if (xs[r] - med <= med - xs[l])
+            o[t] = (uint16_t)r++;
+        else
+            o[t] = (uint16_t)l--;
+    }
+    *slot = o;
+    return o;
+}
+
+static double cached_mad(const double *xs, const uint32_t *counts, size_t n, const uint16_t *o,
+                         double med)
+{
+    const size_t k1 = (n - 1) / 2, k2 = n / 2;
+    size_t cum = 0, t = 0;
+    while (cum + counts[o[t]] <= k1)
+        cum += counts[o[t++]];
+    const double d1 = fabs(xs[o[t]] - med);
+    while (cum + counts[o[t]] <= k2)
+        cum += counts[o[t++]];
+    return 1.4826 * 0.5 * (d1 + fabs(xs[o[t]] - med));
+}
+
+static void mad_cache_free(mad_cache *c)
+{
+    if (c->order)
+        for (size_t i = 0; i < c->n * c->n; i++)
+            free(c->order[i]);
+    free(c->order);
+}
+
 int hs_bootstrap(const double *x, size_t n, size_t resamples, uint64_t seed,
                  hs_summary *s, double *med_reps)
 {
@@ -119,6 +175,9 @@ int hs_bootstrap(const double *x, size_t n, size_t resamples, uint64_t seed,
     const uint32_t n32 = (uint32_t)n;
     hs_rng rng;
     hs_rng_seed(&rng, seed);
+    mad_cache cache = {NULL, n}; /* without it (large n, no memory): the merge */
+    if (n <= HS_MAD_CACHE)
+        cache.order = calloc(n * n, sizeof *cache.order);
 
     for (size_t b = 0; b < R; b++) {
         memset(counts, 0, n * sizeof *counts);
@@ -148,8 +207,11 @@ int hs_bootstrap(const double *x, size_t n, size_t resamples, uint64_t seed,
         const size_t i_med = sc.i;
         const double med = 0.5 * (a + at_position(xs, counts, &sc, k2));
         r_med[b] = med;
-        r_mad[b] = resample_mad(xs, counts, n, i_med, med);
+        const uint16_t *o = cache.order ? mad_order(&cache, xs, i_med, sc.i, med) : NULL;
+        r_mad[b] = o ? cached_mad(xs, counts, n, o, med)
+                     : resample_mad(xs, counts, n, i_med, med);
     }
+    mad_cache_free(&cache);
 
     hs_interval95(r_mean, R, &s->mean.lo, &s->mean.hi);
     hs_interval95(r_sd, R, &s->sd.lo, &s->sd.hi);
