@@ -32,7 +32,7 @@ static void register_family(const char *family)
         const std::string name = us ? std::string(v->name, us) : std::string(v->name);
         const std::string level = us ? std::string("/") + (us + 1) : std::string("/O3");
         auto fn = hp::fn<hp_sum_array_fn>(v);
-        hp::add(v, hp::sizes(16, 16 << 20, 16),
+        hp::add(v, hp::sizes(16, 16 << 20, 64),
                 [fn](benchmark::State &st, int64_t n) {
                     const int32_t *a = input().data();
                     for (auto _ : st) {
