@@ -15,6 +15,13 @@
  * 12.3, 3*1M 15.7; `cat` of the file 10.2. */
 #define ENC_CHUNK (3u * 64 * 1024)
 
+/* Whole lines of len characters, each followed by a newline. */
+#define FULL_LINES(len)                                  \
+    for (; n >= (len); n -= (len), src += (len), d += (len) + 1) { \
+        memcpy(d, src, len);                             \
+        d[len] = '\n';                                   \
+    }
+
 /* Copies n encoded characters into dst, a newline after each `wrap`
  * characters of the line; *col is the length of the line so far and is
  * updated.  Returns the bytes written: at most n + n / wrap + 1. */
@@ -30,17 +37,14 @@ static size_t wrap_lines(const char *src, size_t n, size_t wrap, size_t *col, ch
         *d++ = '\n';
         *col = 0;
     }
-    if (wrap == 76) { /* the default: a constant size the compiler inlines */
-        for (; n >= 76; n -= 76, src += 76, d += 77) {
-            memcpy(d, src, 76);
-            d[76] = '\n';
-        }
-    } else {
-        for (; n >= wrap; n -= wrap, src += wrap, d += wrap + 1) {
-            memcpy(d, src, wrap);
-            d[wrap] = '\n';
-        }
-    }
+    /* 76 and 64 are the same loop with a constant size, which the
+     * compiler turns into a few vector moves instead of a memcpy call */
+    if (wrap == 76) /* coreutils' and b64's default */
+        FULL_LINES(76)
+    else if (wrap == 64) /* PEM and openssl base64 */
+        FULL_LINES(64)
+    else
+        FULL_LINES(wrap)
     memcpy(d, src, n);
     *col = n;
     return (size_t)(d - dst) + n;
