@@ -170,6 +170,5 @@ const hp_variant hp_peers_simd[] = {
     HP_V(dot_f32, openblas_haswell, LIBRARY, HP_NEEDS_AVX2),
     HP_V(dot_f32, openblas_skylakex, LIBRARY, HP_NEEDS_AVX512),
     {"dot_f32", "memcpy", HP_STAGE_LIMIT, 0, (const void *)hp_limit_memcpy},
-    {"max_f32", "memcpy", HP_STAGE_LIMIT, 0, (const void *)hp_limit_memcpy},
 };
 HP_PEER_COUNT(simd)
