@@ -11,12 +11,12 @@
  * `iter` is the only mutable state: a cursor over the array.  A chain is
  * a set of immutable stages, each naming the stage it reads from as a
  * (next function, stage) pair, the C closure idiom, kept as two plain
- * fields: GCC 12 stops following the pointers when the pair is a nested
- * struct.  `next` stores the
- * next element in *out and returns ITER_ITEM, returns ITER_SKIP when a
- * filter dropped the element, or ITER_END.  Filters return ITER_SKIP
- * instead of looping until they find an element, so a chain is one loop
- * (the one in iter_sum) and not a nest of loops a vectorizer gives up on.
+ * fields (GCC 12 stops following the pointers when the pair is a nested
+ * struct).  `next` stores the next element in *out and returns ITER_ITEM,
+ * returns ITER_SKIP when a filter dropped the element, or ITER_END.
+ * Filters return ITER_SKIP instead of looping until they find an element,
+ * so a chain is one loop (the one in iter_sum), not a nest of loops a
+ * vectorizer gives up on.
  *
  * Why the stages are `static const`: a compiler may then read every
  * function pointer from the stage's initializer at compile time, call it
