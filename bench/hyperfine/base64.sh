@@ -12,9 +12,10 @@
 #   base64.sh BUILD RESULTS RUN  ->  RESULTS/RUN-hyperfine-base64.json
 #
 # The input (and its two encodings, made by coreutils) is generated once
-# and cached in BUILD/data.  Cost: 10 runs of each, about a minute on the
-# Zen 5 this was written on (the three ~1 s decoders dominate; ~1.5 min
-# while the machine was shared).  Under HOTPATH_QUICK=1: a 4 MiB file, 3 runs.
+# and cached in BUILD/data.  Cost: at least 10 runs and 3 s of each command
+# (hyperfine's defaults: ~50 runs of the fast ones), about 1.5 min on the
+# Zen 5 this was written on, 2.5 min while it was shared.  Under
+# HOTPATH_QUICK=1: a 4 MiB file, 3 runs.
 set -euo pipefail
 
 if [ $# -ne 3 ]; then
@@ -34,7 +35,7 @@ done
 if [ "${HOTPATH_QUICK:-0}" != 0 ] && [ -n "${HOTPATH_QUICK:-}" ]; then
     mib=4 runs=(--runs 3) warmup=0
 else
-    mib=256 runs=(--runs 10) warmup=1
+    mib=256 runs=(--min-runs 10) warmup=1
 fi
 
 data=$build/data
