@@ -1,7 +1,8 @@
 // Milestone 7 benchmarks: CPU effects.  Each reports, besides Google
-// Benchmark's time, its cost per unit of work in nanoseconds and in TSC
-// cycles (ns_per_*, tsc_per_*): TSC cycles tick at the constant reference
-// rate of the time-stamp counter, not at the core's current clock.
+// Benchmark's time, its cost per unit of work in nanoseconds of CPU time
+// and in TSC cycles (ns_per_*, tsc_per_*): TSC cycles tick at the constant
+// reference rate of the time-stamp counter, not at the core's current
+// clock, so they convert to ns, not to core cycles.
 //   branch_sum/<v>/<n>/{random,sorted}   bytes in [0,256), threshold 127
 //   pointer_chase/scalar/<bytes>         dependent loads, one per cache line
 //   gather_sum/scalar/<n>/{seq,random}   the same array, two access orders
@@ -10,7 +11,7 @@
 #include <x86intrin.h>
 
 #include <algorithm>
-#include <chrono>
+#include <ctime>
 #include <map>
 #include <memory>
 #include <string>
@@ -23,25 +24,37 @@
 
 namespace {
 
+// CPU time of this thread (as Google Benchmark's cpu_time: on a shared
+// machine the time the thread waits descheduled is not charged to the
+// kernel), wall time and the TSC, read together around a timed loop.
 struct Stamp {
+    double cpu_ns, wall_ns;
     uint64_t tsc;
-    std::chrono::steady_clock::time_point t;
-    static Stamp now() { return {__rdtsc(), std::chrono::steady_clock::now()}; }
+    static Stamp now()
+    {
+        timespec cpu, wall;
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
+        clock_gettime(CLOCK_MONOTONIC, &wall);
+        return {cpu.tv_sec * 1e9 + double(cpu.tv_nsec), wall.tv_sec * 1e9 + double(wall.tv_nsec),
+                __rdtsc()};
+    }
 };
 
-// Sets ns_per_<unit> and tsc_per_<unit> for the loop that started at
-// `from`; returns ns per unit.
+// Sets ns_per_<unit> (CPU time) and tsc_per_<unit> (that CPU time in TSC
+// cycles, at the TSC rate measured over the same loop) for the loop that
+// started at `from`; returns ns per unit.
 double per_unit(benchmark::State &st, const Stamp &from, const std::string &unit,
-              double units_per_iteration)
+                double units_per_iteration)
 {
     const Stamp to = Stamp::now();
     const double units = units_per_iteration * double(st.iterations());
-    if (units <= 0)
+    const double wall = to.wall_ns - from.wall_ns;
+    if (units <= 0 || wall <= 0)
         return 0;
-    const double ns = std::chrono::duration<double, std::nano>(to.t - from.t).count();
-    st.counters["ns_per_" + unit] = ns / units;
-    st.counters["tsc_per_" + unit] = double(to.tsc - from.tsc) / units;
-    return ns / units;
+    const double ns = (to.cpu_ns - from.cpu_ns) / units;
+    st.counters["ns_per_" + unit] = ns;
+    st.counters["tsc_per_" + unit] = ns * double(to.tsc - from.tsc) / wall;
+    return ns;
 }
 
 constexpr int32_t kThreshold = 127;  // values in [0,256): half of them count

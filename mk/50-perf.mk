@@ -17,3 +17,11 @@ perf-record: build ## perf record of one kernel (KERNEL=family/variant SIZE=n) i
 
 bench-instructions: build ## callgrind instructions per call of every variant -> results/<run>-instructions.json
 	@JOBS=$(JOBS) bash scripts/bench-instructions.sh $(BUILD) $(RESULTS)/$(RUN)-instructions.json "$(FILTER)"
+
+# After a benchmark run: milestone 7's derived figures (misprediction cost,
+# load latency per cache level, ILP regimes) from $(RESULTS)/$(RUN).json.
+.PHONY: cpu-effects-report
+BENCH_AFTER += cpu-effects-report
+
+cpu-effects-report: ## milestone 7's derived figures from RUN (misprediction cost, latency per level)
+	@/usr/bin/python3 scripts/cpu-effects-report.py $(RESULTS)/$(RUN).json
