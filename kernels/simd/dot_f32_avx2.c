@@ -2,7 +2,8 @@
  * result is ready 4 cycles after it starts, and two can start per cycle
  * (Zen 4/5, Skylake alike): 4 x 2 = 8 chains keep both FMA units busy; with
  * one accumulator every FMA would wait for the previous one, 1/8 of that.
- * Then single vectors and the shared scalar tail of at most 7 elements. */
+ * The 0..7 whole vectors after the unrolled loop go to different
+ * accumulators too, then the shared scalar tail takes at most 7 elements. */
 #include "simd.h"
 #include "simd_tail.h"
 
@@ -29,8 +30,18 @@ float hp_dot_f32_avx2(const float *a, const float *b, size_t n)
         FMA(s0, 0); FMA(s1, 8); FMA(s2, 16); FMA(s3, 24);
         FMA(s4, 32); FMA(s5, 40); FMA(s6, 48); FMA(s7, 56);
     }
-    for (; i + 8 <= n; i += 8)
-        FMA(s0, 0);
+    if (i + 32 <= n) {
+        FMA(s0, 0); FMA(s1, 8); FMA(s2, 16); FMA(s3, 24);
+        i += 32;
+    }
+    if (i + 16 <= n) {
+        FMA(s4, 0); FMA(s5, 8);
+        i += 16;
+    }
+    if (i + 8 <= n) {
+        FMA(s6, 0);
+        i += 8;
+    }
     s0 = _mm256_add_ps(_mm256_add_ps(_mm256_add_ps(s0, s1), _mm256_add_ps(s2, s3)),
                        _mm256_add_ps(_mm256_add_ps(s4, s5), _mm256_add_ps(s6, s7)));
     return hsum(s0) + hp_simd_dot_tail(a + i, b + i, n - i);
