@@ -21,16 +21,17 @@ stats_json = $(if $(wildcard $(1)),$(1),$(RESULTS)/$(1).json)
 stats_inputs = $(call stats_json,$(1)) \
   $(wildcard $(patsubst %.json,%,$(call stats_json,$(1)))-hyperfine-*.json)
 
-stats: build ## statistics of RUN: criterion-style summary, Markdown, TSV tables
-	@$(BUILD)/hotpath-stats $(STATS_FLAGS) $(call stats_inputs,$(RUN))
-
-# RUN from the command line or the environment, else the newest run.
-COMPARE_RUN = $(if $(filter command line environment,$(origin RUN)),$(RUN),$(strip \
+# RUN from the command line or the environment (make bench passes it),
+# else the newest run.
+STATS_RUN = $(if $(filter command line environment,$(origin RUN)),$(RUN),$(strip \
   $(shell cat $(RESULTS)/latest 2>/dev/null)))
 
-compare: build ## compare a run with a baseline: make compare BASELINE=name [RUN=run]
+stats: build ## statistics of a run (RUN=..., default the newest): blocks, Markdown, TSV tables
+	@if [ -z "$(STATS_RUN)" ]; then echo "make $@: no run in $(RESULTS)/latest; give RUN=" >&2; \
+	  exit 2; fi
+	@$(BUILD)/hotpath-stats $(STATS_FLAGS) $(call stats_inputs,$(STATS_RUN))
+
+compare: ## compare a run with a baseline: make compare BASELINE=name [RUN=run]
 	@if [ -z "$(BASELINE)" ]; then echo "make compare: give BASELINE=name" \
 	  "(baselines: $(notdir $(basename $(wildcard $(RESULTS)/baselines/*.json))))" >&2; exit 2; fi
-	@if [ -z "$(COMPARE_RUN)" ]; then echo "make compare: no run in $(RESULTS)/latest; give RUN=" >&2; \
-	  exit 2; fi
-	@$(BUILD)/hotpath-stats $(STATS_FLAGS) $(call stats_inputs,$(COMPARE_RUN))
+	@$(MAKE) --no-print-directory stats

@@ -63,6 +63,18 @@ cmp -s "$T/out" "$T/out1" || fail "two analyses of the same input differ"
 run --threads 1 "$T/results/a.json" "$T/results/a-hyperfine-demo.json"
 cmp -s "$T/out" "$T/out1" || fail "one thread and several give different output"
 
+# 2b. Several files, one per ISA cap (make bench-isa): rows per cap; the
+# same cap twice is an error naming both files.
+sed 's/"hp_isa_cap": "avx2"/"hp_isa_cap": "v4"/' "$T/results/a.json" >"$T/results/a-v4.json"
+run "$T/results/a.json" "$T/results/a-v4.json"
+[ $rc -eq 0 ] || fail "two caps exited $rc: $(cat "$T/err")"
+grep -qx 'base64_encode/avx2/64 (ISA cap v4)' "$T/out" || fail "no per-cap block"
+[ "$(awk -F'\t' '$1 == "base64_encode/avx2/64" { print $7 }' "$T/results/a/tables/base64_encode.tsv" |
+     sort | tr '\n' ' ')" = "avx2 v4 " ] || fail "base64_encode.tsv: not one row per cap"
+grep -q $'^hp_isa_cap\tavx2,v4$' "$T/results/a/tables/context.tsv" || fail "context.tsv: caps"
+run "$T/results/a.json" "$T/results/b.json"
+[ $rc -eq 1 ] && grep -q 'at ISA cap avx2 is also in .*a.json' "$T/err" || fail "same cap twice: $(cat "$T/err")"
+
 # 3. Compare another run with the baseline.
 run "$T/results/b.json" --baseline base --format text
 [ $rc -eq 0 ] || fail "comparison exited $rc: $(cat "$T/err")"

@@ -51,6 +51,13 @@ int hs_save_baseline(const hs_set *run, const char *dir, const char *name, char 
                   json_array_append_new(list, e);
         }
     }
+    if (rc == 0 && json_array_size(files) == 0) {
+        json_decref(root);
+        json_decref(list);
+        json_decref(files);
+        snprintf(err, errlen, "baseline %s: no Google Benchmark file in this run to save", name);
+        return -1;
+    }
     if (rc == 0) {
         rc |= json_object_set_new(root, "hp_baseline_of", files);
         files = NULL;
