@@ -193,6 +193,10 @@ int main(int argc, char **argv)
     int rc = 0;
     for (int i = optind; i < argc && rc == 0; i++)
         rc = hs_read_file(&run, argv[i], err, sizeof err);
+    if (rc == 0 && hs_sort_benches(&run) != 0) {
+        snprintf(err, sizeof err, "out of memory");
+        rc = -1;
+    }
     if (rc == 0 && c.baseline)
         rc = hs_load_baseline(&base, c.results, c.baseline, err, sizeof err);
     if (rc == 0 && hs_analyze(&run, c.baseline ? &base : NULL, &c.o) != 0) {

@@ -73,3 +73,85 @@ const char *hs_cache_level(const hs_bench *b)
         return "L3";
     return "DRAM";
 }
+
+/* Journey order for the output, whatever order the run reported in (random
+ * interleaving shuffles it): files as given, then family in registry order,
+ * size, variant in registry order (peers after, the limit last), extra.
+ * hyperfine commands keep their order. */
+typedef struct order_key {
+    size_t file, family, variant, orig;
+    double size;
+    const hs_bench *b;
+} order_key;
+
+static size_t family_rank(const char *family)
+{
+    size_t n;
+    const hp_family *f = hp_families(&n);
+    const hp_family *hit = hp_find_family(family);
+    return hit ? (size_t)(hit - f) : n;
+}
+
+static size_t variant_rank(const hs_bench *b)
+{
+    size_t n;
+    const hp_variant *v = hp_variants(&n);
+    const hp_variant *hit = hp_find(b->family, b->variant);
+    if (hit)
+        return (size_t)(hit - v);
+    return n + (strcmp(b->stage, "library") == 0 ? 0 : strcmp(b->stage, "limit") == 0 ? 2 : 1);
+}
+
+static int cmp_key(const void *pa, const void *pb)
+{
+    const order_key *a = pa, *b = pb;
+#define CMP(x, y)                 \
+    if ((x) != (y))               \
+        return (x) < (y) ? -1 : 1;
+    CMP(a->b->file->kind, b->b->file->kind)
+    CMP(a->file, b->file)
+    if (a->b->file->kind == HS_KIND_GBENCH) {
+        CMP(a->family, b->family)
+        int c = strcmp(a->b->family, b->b->family);
+        if (c)
+            return c;
+        CMP(a->size, b->size)
+        if ((c = strcmp(a->b->size, b->b->size)))
+            return c;
+        CMP(a->variant, b->variant)
+        if ((c = strcmp(a->b->variant, b->b->variant)) || (c = strcmp(a->b->extra, b->b->extra)))
+            return c;
+    }
+    CMP(a->orig, b->orig)
+#undef CMP
+    return 0;
+}
+
+int hs_sort_benches(hs_set *set)
+{
+    order_key *k = malloc((set->n + 1) * sizeof *k);
+    hs_bench *sorted = malloc((set->n + 1) * sizeof *sorted);
+    if (!k || !sorted) {
+        free(k);
+        free(sorted);
+        return -1;
+    }
+    for (size_t i = 0; i < set->n; i++) {
+        const hs_bench *b = &set->b[i];
+        size_t f = 0;
+        while (f < set->nf && set->f[f] != b->file)
+            f++;
+        char *end;
+        const double size = strtod(b->size, &end);
+        k[i] = (order_key){f, family_rank(b->family), variant_rank(b), i,
+                           end != b->size && *end == '\0' ? size : INFINITY, b};
+    }
+    qsort(k, set->n, sizeof *k, cmp_key);
+    for (size_t i = 0; i < set->n; i++)
+        sorted[i] = *k[i].b;
+    free(k);
+    free(set->b);
+    set->b = sorted;
+    set->alloc = set->n + 1;
+    return 0;
+}

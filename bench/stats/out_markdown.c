@@ -61,9 +61,9 @@ static void row(FILE *out, const hs_bench *b)
     fprintf(out, "| `%s` | %s | %s | %zu | %s | %s | %s | %s | %s | %s | %.0f%% | %s |\n",
             b->name, b->stage, b->cap, b->n, cell_time(t, sizeof t, b->s.median),
             hs_fmt_thrpt(th, sizeof th, b->thrpt.est, b->unit),
-            cell_est(s, sizeof s, b->ref ? b->speedup : none, "%.2fx"),
-            cell_est(p, sizeof p, b->peer ? b->vs_peer : none, "%.2fx"),
-            cell_est(l, sizeof l, b->limit ? b->vs_limit : none, "%.2fx"), hs_cache_level(b),
+            cell_est(s, sizeof s, b->ref ? b->speedup : none, "%.3gx"),
+            cell_est(p, sizeof p, b->peer ? b->vs_peer : none, "%.3gx"),
+            cell_est(l, sizeof l, b->limit ? b->vs_limit : none, "%.3gx"), hs_cache_level(b),
             b->n ? 100.0 * (double)hs_outlier_count(o) / (double)b->n : 0.0, m);
 }
 
@@ -108,7 +108,7 @@ static void hyperfine(FILE *out, const hs_set *run)
         char t[128], m[128], r[96];
         fprintf(out, "| %s | `%s` | %zu | %s | %s | %s |\n", b->name, b->variant, b->n,
                 cell_time(t, sizeof t, b->s.median), cell_time(m, sizeof m, b->s.mean),
-                cell_est(r, sizeof r, b->speedup, "%.2fx"));
+                cell_est(r, sizeof r, b->speedup, "%.3gx"));
     }
 }
 

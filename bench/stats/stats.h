@@ -113,6 +113,7 @@ int hs_split_name(hs_bench *b, const char *name);
 const char *hs_stage_of(const char *family, const char *variant);
 const char *hs_reference_of(const char *family);
 const char *hs_cache_level(const hs_bench *b);
+int hs_sort_benches(hs_set *set); /* journey order; 0 or -1 (no memory) */
 
 /* Estimators (estimators.c). */
 void hs_sort(double *x, size_t n);
