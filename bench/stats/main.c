@@ -6,6 +6,7 @@
 
 #include <getopt.h>
 #include <math.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -179,6 +180,15 @@ static int regressions(const cli *c, const hs_set *run)
     return count;
 }
 
+/* An interrupted run leaves no half-written table or baseline behind (the
+ * finished ones are whole: each appeared by rename). */
+static void on_signal(int sig)
+{
+    hs_remove_partial();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
 int main(int argc, char **argv)
 {
     const long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
@@ -188,6 +198,9 @@ int main(int argc, char **argv)
     if (parse(argc, argv, &c) != 0)
         return 2;
 
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    signal(SIGHUP, on_signal);
     hs_set run = {0}, base = {0};
     char err[8192], md[4096];
     int rc = 0;

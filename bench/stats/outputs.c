@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,12 +25,19 @@ int hs_path(char *dst, size_t len, char *err, size_t errlen, const char *fmt, ..
     return 0;
 }
 
-int hs_atomic_write(const char *path, void (*fill)(FILE *, const void *), const void *arg,
-                    char *err, size_t errlen)
+/* The temporary file being written, for hs_remove_partial. */
+static char tmp[4096];
+static volatile sig_atomic_t writing;
+
+void hs_remove_partial(void)
 {
-    char tmp[4096];
-    if (hs_path(tmp, sizeof tmp, err, errlen, "%s.tmp.%ld", path, (long)getpid()))
-        return -1;
+    if (writing)
+        unlink(tmp);
+}
+
+static int write_and_rename(const char *path, void (*fill)(FILE *, const void *), const void *arg,
+                            char *err, size_t errlen)
+{
     FILE *f = fopen(tmp, "w");
     if (!f) {
         snprintf(err, errlen, "%s: cannot write: %s", tmp, strerror(errno));
@@ -45,6 +53,17 @@ int hs_atomic_write(const char *path, void (*fill)(FILE *, const void *), const 
         return -1;
     }
     return 0;
+}
+
+int hs_atomic_write(const char *path, void (*fill)(FILE *, const void *), const void *arg,
+                    char *err, size_t errlen)
+{
+    if (hs_path(tmp, sizeof tmp, err, errlen, "%s.tmp.%ld", path, (long)getpid()))
+        return -1;
+    writing = 1;
+    const int rc = write_and_rename(path, fill, arg, err, errlen);
+    writing = 0;
+    return rc;
 }
 
 typedef struct table_arg {

@@ -166,6 +166,8 @@ int hs_mkdirs(char *path, char *err, size_t errlen);
 /* snprintf into a path buffer; -1 and an error when it does not fit. */
 int hs_path(char *dst, size_t len, char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* From a signal handler: removes the temporary file being written. */
+void hs_remove_partial(void);
 int hs_atomic_write(const char *path, void (*fill)(FILE *, const void *), const void *arg,
                     char *err, size_t errlen);
 
