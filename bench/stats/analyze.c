@@ -108,10 +108,10 @@ static int analyze_group(job *j, const group *g, double *scratch)
         hs_bench *base = j->base ? j->base[idx] : NULL;
         if (!usable(b))
             continue;
-        const char *who = b->file->kind == HS_KIND_HYPERFINE ? b->variant : "";
+        const char *tag = b->file->kind == HS_KIND_HYPERFINE ? b->variant : "";
         if (b->n >= 2 && !(reps[k] = malloc(R * sizeof(double))))
             rc = -1;
-        else if (hs_bootstrap(b->t, b->n, R, hs_stream_seed(j->o->seed, b->name, b->cap, who),
+        else if (hs_bootstrap(b->t, b->n, R, hs_stream_seed(j->o->seed, b->name, b->cap, tag),
                               &b->s, reps[k]) != 0)
             rc = -1;
         if (rc == 0 && usable(base)) {
@@ -131,16 +131,14 @@ static int analyze_group(job *j, const group *g, double *scratch)
         const hs_est t = b->s.median;
         if (b->unit != HS_THRPT_NONE)
             b->thrpt = (hs_est){b->per_iter / t.est, b->per_iter / t.hi, b->per_iter / t.lo};
-        size_t r;
-        if (b->file->kind == HS_KIND_HYPERFINE)
-            r = 0;
-        else {
+        /* hyperfine: against the group's first command, nothing else */
+        size_t other[3] = {0, SIZE_MAX, SIZE_MAX};
+        if (b->file->kind == HS_KIND_GBENCH) {
             const char *ref = hs_reference_of(b->family);
-            r = ref ? find_variant(j, g, b, ref) : SIZE_MAX;
+            other[0] = ref ? find_variant(j, g, b, ref) : SIZE_MAX;
+            other[1] = find_stage(j, g, b, "library");
+            other[2] = find_stage(j, g, b, "limit");
         }
-        const size_t pr = b->file->kind == HS_KIND_GBENCH ? find_stage(j, g, b, "library") : SIZE_MAX;
-        const size_t lim = b->file->kind == HS_KIND_GBENCH ? find_stage(j, g, b, "limit") : SIZE_MAX;
-        const size_t other[3] = {r, pr, lim};
         hs_est *dst[3] = {&b->speedup, &b->vs_peer, &b->vs_limit};
         const hs_bench **who[3] = {&b->ref, &b->peer, &b->limit};
         for (int w = 0; w < 3; w++) {

@@ -172,7 +172,7 @@ int hs_bootstrap(const double *x, size_t n, size_t resamples, uint64_t seed,
     }
     const double inv_n = 1.0 / (double)n, inv_n1 = 1.0 / (double)(n - 1);
     const size_t k1 = (n - 1) / 2, k2 = n / 2;
-    const uint32_t n32 = (uint32_t)n;
+    const uint32_t n32 = (uint32_t)n, half = (uint32_t)(n / 2);
     hs_rng rng;
     hs_rng_seed(&rng, seed);
     mad_cache cache = {NULL, n}; /* without it (large n, no memory): the merge */
@@ -181,28 +181,47 @@ int hs_bootstrap(const double *x, size_t n, size_t resamples, uint64_t seed,
 
     for (size_t b = 0; b < R; b++) {
         memset(counts, 0, n * sizeof *counts);
-        double s1 = 0, s2 = 0;
-        size_t i = 0;
-        for (; i + 1 < n; i += 2) {
-            const uint64_t bits = hs_rng_next(&rng);
-            const uint32_t a = hs_below((uint32_t)bits, n32);
-            const uint32_t c = hs_below((uint32_t)(bits >> 32), n32);
+        /* two sums each for the mean and the variance: shorter chains of
+         * dependent additions; `below` counts draws under the middle */
+        double s1a = 0, s1b = 0, s2a = 0, s2b = 0;
+        size_t i = 0, below = 0;
+        for (; i + 3 < n; i += 4) {
+            const uint64_t u = hs_rng_next(&rng), v = hs_rng_next(&rng);
+            const uint32_t a = hs_below((uint32_t)u, n32), c = hs_below((uint32_t)(u >> 32), n32);
+            const uint32_t e = hs_below((uint32_t)v, n32), f = hs_below((uint32_t)(v >> 32), n32);
             counts[a]++;
             counts[c]++;
-            s1 += d[a] + d[c];
-            s2 += d2[a] + d2[c];
+            counts[e]++;
+            counts[f]++;
+            s1a += d[a] + d[c];
+            s1b += d[e] + d[f];
+            s2a += d2[a] + d2[c];
+            s2b += d2[e] + d2[f];
+            below += (a < half) + (c < half) + (e < half) + (f < half);
         }
-        if (i < n) {
-            const uint32_t a = hs_below((uint32_t)hs_rng_next(&rng), n32);
+        for (; i < n; i += 2) { /* the same draws as pairs, the last maybe alone */
+            const uint64_t u = hs_rng_next(&rng);
+            const uint32_t a = hs_below((uint32_t)u, n32);
             counts[a]++;
-            s1 += d[a];
-            s2 += d2[a];
+            s1a += d[a];
+            s2a += d2[a];
+            below += a < half;
+            if (i + 1 < n) {
+                const uint32_t c = hs_below((uint32_t)(u >> 32), n32);
+                counts[c]++;
+                s1b += d[c];
+                s2b += d2[c];
+                below += c < half;
+            }
         }
+        const double s1 = s1a + s1b, s2 = s2a + s2b;
         r_mean[b] = m0 + s1 * inv_n;
         const double var = (s2 - s1 * s1 * inv_n) * inv_n1;
         r_sd[b] = var > 0 ? sqrt(var) : 0;
 
-        scan sc = {0, 0};
+        scan sc = {half, below}; /* start at the middle, where the median is */
+        while (sc.cum > k1)
+            sc.cum -= counts[--sc.i];
         const double a = at_position(xs, counts, &sc, k1);
         const size_t i_med = sc.i;
         const double med = 0.5 * (a + at_position(xs, counts, &sc, k2));

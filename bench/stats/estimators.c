@@ -77,12 +77,12 @@ double hs_percentile(double *x, size_t n, double p)
 }
 
 /* Both percentiles of a bootstrap in about one pass (the idea of Floyd and
- * Rivest's select): a strided subsample, sorted, brackets each target
+ * Rivest's select): order statistics of a strided subsample bracket each target
  * order statistic; one pass counts the values below each bracket and
  * gathers those inside; the exact answer is selected among those few.  If
  * a bracket missed (the counts show it), the full quickselect decides. */
 #define HS_SUB 1024
-#define HS_SLACK 48
+#define HS_SLACK 24 /* subsample positions: 4.8 standard deviations at 2.5% */
 
 typedef struct bracket {
     double p;         /* the percentile */
@@ -93,15 +93,15 @@ typedef struct bracket {
     size_t len, cap;
 } bracket;
 
-static void bracket_init(bracket *t, double p, size_t n, const double *sub, double *buf,
+static void bracket_init(bracket *t, double p, size_t n, double *sub, double *buf,
                          size_t cap)
 {
     t->p = p;
     t->k = (size_t)floor((double)(n - 1) * p);
     const double at = p * (HS_SUB - 1);
     const ptrdiff_t lo = (ptrdiff_t)at - HS_SLACK, hi = (ptrdiff_t)at + 1 + HS_SLACK;
-    t->a = lo < 0 ? -INFINITY : sub[lo];
-    t->b = hi >= HS_SUB ? INFINITY : sub[hi];
+    t->a = lo < 0 ? -INFINITY : hs_select(sub, HS_SUB, (size_t)lo);
+    t->b = hi >= HS_SUB ? INFINITY : hs_select(sub, HS_SUB, (size_t)hi);
     t->below = 0;
     t->buf = buf;
     t->len = 0;
@@ -148,7 +148,6 @@ void hs_interval95(double *x, size_t n, double *lo, double *hi)
         const size_t stride = n / HS_SUB;
         for (size_t i = 0; i < HS_SUB; i++)
             sub[i] = x[i * stride];
-        hs_sort(sub, HS_SUB);
         bracket t[2];
         bracket_init(&t[0], 0.025, n, sub, buf, cap);
         bracket_init(&t[1], 0.975, n, sub, buf + cap, cap);
