@@ -58,9 +58,15 @@ void *hp_run_alloc(hp_run_input *in, int slot, size_t bytes, char *err, size_t l
 }
 
 /* The measured loop, a named function so profilers can single it out
- * (valgrind --toggle-collect=hotpath_run_calls). */
-__attribute__((noinline, noclone)) uint64_t hotpath_run_calls(const hp_runner *r, const void *fn,
-                                                              hp_run_input *in, uint64_t calls)
+ * (valgrind --toggle-collect=hotpath_run_calls): never inlined, and never
+ * specialized by GCC into a ".constprop" copy with another name. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define HP_RUN_KEEP __attribute__((noinline, noclone))
+#else
+#define HP_RUN_KEEP __attribute__((noinline))
+#endif
+HP_RUN_KEEP uint64_t hotpath_run_calls(const hp_runner *r, const void *fn, hp_run_input *in,
+                                       uint64_t calls)
 {
     uint64_t sink = 0;
     for (uint64_t i = 0; i < calls; i++)
