@@ -146,7 +146,11 @@ static int analyze_group(job *j, const group *g, double *scratch)
                 continue;
             const hs_bench *o = &j->run->b[j->order[g->first + other[w]]];
             *who[w] = o;
-            *dst[w] = hs_ratio(o->s.median.est, t.est, reps[other[w]], reps[k], R, 0, scratch);
+            if (o == b) /* the reference against itself: exactly 1 */
+                *dst[w] = (hs_est){1, reps[k] ? 1 : NAN, reps[k] ? 1 : NAN};
+            else
+                *dst[w] = hs_ratio(o->s.median.est, t.est, reps[other[w]], reps[k], R, 0,
+                                   scratch);
         }
         hs_bench *base = j->base ? j->base[idx] : NULL;
         if (usable(base)) {
