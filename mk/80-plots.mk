@@ -1,0 +1,29 @@
+# Charts (Makefile.plots, plots/*.gp; README.md, "Charts"): `make bench`
+# ends with them; `make plots [RUN=name]` redraws what is stale (default:
+# the newest run, $(RESULTS)/latest) into plots/out/<run>/, index.html too.
+# `make bench-isa` runs a filtered suite at every ISA cap this CPU
+# supports (scripts/isa-sweep.sh) into $(RESULTS)/<date>-<host>-isa/ and
+# draws the isa chart.  Its defaults keep it to about a minute per cap:
+# REPS=3, MIN_TIME=0.02 and ISA_FILTER (the SIMD, base64 and strlen
+# families, sum_array, at 4 KiB and 16 KiB); BENCH_ARGS, REPS, MIN_TIME or
+# ISA_CAPS given on the command line replace them.
+
+.PHONY: plots bench-isa
+BENCH_AFTER += plots
+
+PLOTS_RUN = $(if $(filter command line environment,$(origin RUN)),$(RUN),$(strip \
+  $(shell cat $(RESULTS)/latest 2>/dev/null)))
+
+plots: deps ## charts of RUN (default: the newest run) into plots/out/<run>/, with index.html
+	@if [ -z "$(PLOTS_RUN)" ]; then echo "make plots: no run in $(RESULTS)/latest; give RUN=" >&2; exit 2; fi
+	@$(MAKE) --no-print-directory -f Makefile.plots RUN=$(PLOTS_RUN) RESULTS=$(RESULTS)
+
+ISA_FILTER ?= --benchmark_filter=^(base64_encode|base64_decode|dot_f32|add_f32|max_f32|strlen|sum_array)/[^/]+/(4096|16384)$$
+ISA_RUN     = $(if $(filter command line environment,$(origin RUN)),$(RUN),$(shell date +%Y%m%d-%H%M%S)-$(shell hostname -s))-isa
+bench-isa: build ## the suite at every ISA cap this CPU supports (scalar..avx512), then the isa chart
+	@run='$(ISA_RUN)'; \
+	REPS=$(if $(filter file,$(origin REPS)),3,$(REPS)) \
+	MIN_TIME=$(if $(filter file,$(origin MIN_TIME)),0.02,$(MIN_TIME)) \
+	BENCH_ARGS='$(if $(BENCH_ARGS),$(BENCH_ARGS),$(ISA_FILTER))' \
+	  bash scripts/isa-sweep.sh $(BUILD) $(RESULTS) "$$run" && \
+	$(MAKE) --no-print-directory -f Makefile.plots RUN="$$run" RESULTS=$(RESULTS)

@@ -1,0 +1,33 @@
+# Change: each benchmark's median time against the saved baseline
+# (hotpath-stats --baseline), in percent with its 95% interval; green =
+# improved, red = regressed (significant beyond the noise threshold), grey =
+# no change or within noise.  The 30 largest changes, significant first.
+load plots.'/style.gp'
+load '< bash '.plots.'/data.sh change '.tables
+
+T = sprintf('Change against the baseline: %d improved, %d regressed of %d (%d shown)', \
+            nimproved, nregressed, ntotal, nshown)
+set print out.'.title'
+print T
+unset print
+
+set title headline(T)
+set xlabel 'change of the median time, % (negative = faster), with 95% interval'
+set ytics scale 0 font ','.(FS - 2)
+set yrange [-0.7:nshown - 0.3]
+span = xmax - xmin
+set xrange [xmin - 0.08 * span - 1:xmax + 0.08 * span + 1]
+set grid xtics noytics
+set lmargin 48
+set key outside right top
+set style fill solid 0.85 border -1
+set arrow from 0, graph 0 to 0, graph 1 nohead lc rgb '#404040' lw 1.2 front
+
+do for [fmt in 'svg png'] {
+    eval term(fmt)
+    plot $D using (0):1:(0):2:($1 - 0.35):($1 + 0.35):(verdict_color(strcol(5))):ytic(6) \
+             with boxxyerror lc rgb variable notitle, \
+         $D using 2:1:3:4 with xerrorbars ls 100 pt 7 ps 0 notitle, \
+         for [v in 'improved regressed within-noise no-change'] NaN with boxes lc rgb verdict_color(v) title v
+    unset output
+}

@@ -1,0 +1,34 @@
+# Distributions: per-repetition times (samples.tsv) of the benchmarks whose
+# spread says most (two modes, outliers, wide MAD), as box plots; each
+# sample is divided by its benchmark's median so that all share one axis.
+# Whiskers end at 1.5 IQR; points beyond them (Tukey's outliers) are drawn.
+load plots.'/style.gp'
+load '< bash '.plots.'/data.sh distributions '.tables
+
+T = sprintf('Distributions: per-repetition times of the %d most spread benchmarks', nbox)
+set print out.'.title'
+print T
+unset print
+
+set title headline(T)
+set ylabel 'time of one repetition / median of the benchmark'
+set xlabel 'benchmark (most spread: two modes first, then outliers, then MAD / median)'
+eval xtics_cmd
+set xtics rotate by 25 right scale 0 font ','.(FS - 2)
+set bmargin 12
+set lmargin 12
+set xrange [-0.6:nbox - 0.4]
+set style boxplot outliers pointtype 7 fraction 0.95 candlesticks
+set style data boxplot
+set boxwidth 0.5
+set key inside top right
+set grid ytics
+
+do for [fmt in 'svg png'] {
+    eval term(fmt)
+    plot for [i = 0:nbox - 1] $D using (i):($1 == i ? $2 : NaN) with boxplot lc rgb '#0072b2' \
+             fs solid 0.5 border lc rgb '#202020' pointsize 0.8 \
+             title (i == 0 ? 'repetitions (box: quartiles; whiskers: 1.5 IQR; dots: outliers)' : ''), \
+         1 with lines lc rgb '#d55e00' dt 2 title 'the median'
+    unset output
+}
