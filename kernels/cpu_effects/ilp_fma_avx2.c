@@ -8,4 +8,5 @@
 #define HP_ILP_FAMILY ilp_fma
 #define HP_ILP_T float
 #define HP_ILP_STEP(x, m, c) fmaf((x), (m), (c))
+#define HP_ILP_REG "x"
 #include "ilp.inc"

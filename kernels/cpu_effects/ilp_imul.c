@@ -3,4 +3,5 @@
 #define HP_ILP_FAMILY ilp_imul
 #define HP_ILP_T uint64_t
 #define HP_ILP_STEP(x, m, c) ((x) * (m) + (c))
+#define HP_ILP_REG "r"
 #include "ilp.inc"
