@@ -37,17 +37,23 @@ int hs_read_file(hs_set *set, const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
         return -1;
     }
+    if (!S_ISREG(st.st_mode)) {
+        snprintf(err, errlen, "%s: not a regular file", path);
+        return -1;
+    }
     if (st.st_size == 0) {
         snprintf(err, errlen, "%s: empty file (no JSON)", path);
         return -1;
     }
     json_error_t je;
     json_t *root = json_load_file(path, 0, &je);
-    if (!root) {
+    if (!root && je.line < 0) /* jansson could not open or read it */
+        snprintf(err, errlen, "%s: cannot read: %s", path, je.text);
+    else if (!root)
         snprintf(err, errlen, "%s: invalid JSON (truncated?) at line %d column %d: %s", path,
                  je.line, je.column, je.text);
+    if (!root)
         return -1;
-    }
     const int gb = json_is_object(root) && json_object_get(root, "benchmarks");
     const int hf = json_is_object(root) && json_object_get(root, "results");
     if (!gb && !hf) {

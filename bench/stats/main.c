@@ -28,7 +28,9 @@ static void usage(FILE *out)
           "  --results-dir DIR       where baselines/ lives (default ./results)\n"
           "  --threads N             worker threads (default: every online CPU)\n"
           "The Markdown summary and the TSV tables are always written next to the\n"
-          "first Google Benchmark file: <run>.md and <run>/tables/.\n", out);
+          "first Google Benchmark file: <run>.md and <run>/tables/.\n"
+          "Exit status: 0 done, 1 bad input or a file not written, 2 bad command\n"
+          "line, 3 a regression beyond --fail-on-regression.\n", out);
 }
 
 static int parse_num(const char *opt, const char *s, double lo, double hi, double *out)
