@@ -10,6 +10,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,8 +34,10 @@ static int group_key_cmp(const hs_bench *a, const hs_bench *b)
 {
     if (a->file->kind != b->file->kind)
         return a->file->kind - b->file->kind;
-    if (a->file->kind == HS_KIND_HYPERFINE)
-        return (a->file > b->file) - (a->file < b->file);
+    if (a->file->kind == HS_KIND_HYPERFINE) { /* a group is a file */
+        const uintptr_t x = (uintptr_t)a->file, y = (uintptr_t)b->file;
+        return (x > y) - (x < y);
+    }
     int c = strcmp(a->cap, b->cap);
     if (!c)
         c = strcmp(a->family, b->family);

@@ -3,8 +3,9 @@
  *
  * A resample is drawn as counts over the sorted sample (how often each value
  * was picked), so no resample is ever sorted: the mean and the standard
- * deviation are weighted sums, the median is a cumulative scan and the MAD a
- * merge outwards from the median, each linear in the sample size. */
+ * deviation are sums over the draws, the median is a cumulative scan of the
+ * counts from the middle, and the MAD walks the values in order of distance
+ * from that median, each linear in the sample size. */
 #include "stats.h"
 
 #include "hs_rng.h"
@@ -40,9 +41,10 @@ static double at_position(const double *xs, const uint32_t *counts, scan *sc, si
     return xs[sc->i];
 }
 
-/* xs[-1] = -inf and xs[n] = +inf (with zero counts) end both sides of the
- * merge, and the choice of side is a select, not a branch: it is
- * unpredictable, and this loop is the bootstrap's hot spot. */
+/* The MAD of a resample by merging outwards from the median: deviations
+ * grow on both sides of it.  xs[-1] = -inf and xs[n] = +inf (with zero
+ * counts) end both sides, and the choice of side is a select, not a branch,
+ * since it is unpredictable.  Used beyond HS_MAD_CACHE values. */
 static double resample_mad(const double *xs, const uint32_t *counts, size_t n, size_t i_med,
                            double med)
 {
