@@ -85,7 +85,7 @@ cachegrind_stat() {
   for n in 1 $((calls + 1)); do
     HOTPATH_ISA=$cap LD_BIND_NOW=1 valgrind --tool=cachegrind --cache-sim=yes --branch-sim=yes \
       $ll --cachegrind-out-file="$tmp/cg.$n" \
-      "$run" "$kernel" --no-check --iterations "$n" "${size_args[@]}" >"$tmp/log.$n" 2>&1 ||
+      "$run" "$kernel" --no-check --quiet --iterations "$n" "${size_args[@]}" >"$tmp/log.$n" 2>&1 ||
       { cat "$tmp/log.$n" >&2; die "cachegrind run failed"; }
   done
   echo "$desc" | sed -n 's/^hotpath-run: /cachegrind: /p'
@@ -128,7 +128,7 @@ perf_stat() {
   n=$(awk -v ns="${per_call:-0}" 'BEGIN { n = ns > 0 ? int(2e9 / ns) : 1000; print n < 1 ? 1 : n }')
   for k in 1 $((n + 1)); do
     perf stat -x, -e "$events" -o "$tmp/stat.$k" -- \
-      "$run" "$kernel" --no-check --iterations "$k" "${size_args[@]}" >/dev/null
+      "$run" "$kernel" --no-check --quiet --iterations "$k" "${size_args[@]}" >/dev/null
   done
   echo "$desc" | sed -n 's/^hotpath-run: /perf stat: /p'
   echo "$desc" | sed -n 's/^\(check\|input\): */\1:      /p'

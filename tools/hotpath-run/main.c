@@ -84,7 +84,7 @@ static double now(void)
 static void usage(FILE *out)
 {
     fputs("usage: hotpath-run FAMILY[/VARIANT] [--size N] [--seconds S | --iterations N]\n"
-          "                   [--no-check | --check-only]\n"
+          "                   [--no-check | --check-only] [--quiet]\n"
           "       hotpath-run --list\n"
           "Runs one kernel on prepared input in a tight loop, after the correctness gate\n"
           "for that variant, and prints the bytes processed and the throughput.\n"
@@ -95,6 +95,8 @@ static void usage(FILE *out)
           "  --no-check         skip the gate (when it already passed natively, e.g. under\n"
           "                     valgrind, where it is slow)\n"
           "  --check-only       run the gate for the variant and exit\n"
+          "  --quiet            print nothing after the run (two profiled runs that differ\n"
+          "                     only in --iterations then differ only in the calls)\n"
           "  --list             every variant: ok (runs here) or why not\n"
           "  HOTPATH_ISA        caps the ISA, as for every hotpath program\n", out);
 }
@@ -197,12 +199,31 @@ static const hp_variant *resolve(const char *spec)
     return v;
 }
 
+/* The "ran:" and "result:" lines: calls, time, throughput. */
+static void report(const hp_run_input *in, const char *unit, uint64_t calls, double elapsed,
+                   uint64_t sink)
+{
+    printf("ran:     %" PRIu64 " calls in %.3f s (result checksum %016" PRIx64 ")\n", calls,
+           elapsed, sink);
+    if (calls && elapsed > 0) {
+        const double per_call = elapsed / (double)calls;
+        if (in->bytes)
+            printf("result:  %.3f GB/s, %.1f ns per call, %.4f ns per byte, %" PRIu64
+                   " bytes processed\n", (double)in->bytes * (double)calls / elapsed / 1e9,
+                   per_call * 1e9, per_call * 1e9 / (double)in->bytes, in->bytes * calls);
+        else
+            printf("result:  %.1f ns per call, %.4f ns per %s\n", per_call * 1e9,
+                   in->size ? per_call * 1e9 / (double)in->size : 0.0,
+                   strcmp(unit, "ops") == 0 ? "op" : unit);
+    }
+}
+
 int main(int argc, char **argv)
 {
     const char *spec = NULL, *err;
     uint64_t size = 0, iterations = 0;
     double seconds = 1.0;
-    int have_size = 0, have_iter = 0, check = 1, check_only = 0;
+    int have_size = 0, have_iter = 0, check = 1, check_only = 0, quiet = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
@@ -219,6 +240,8 @@ int main(int argc, char **argv)
             check = 0;
         } else if (!strcmp(a, "--check-only")) {
             check_only = 1;
+        } else if (!strcmp(a, "--quiet")) {
+            quiet = 1;
         } else if ((!strcmp(a, "--size") || !strcmp(a, "--iterations") ||
                     !strcmp(a, "--seconds")) && !val) {
             fprintf(stderr, "hotpath-run: %s needs a value\n", a);
@@ -312,20 +335,10 @@ int main(int argc, char **argv)
                 batch *= 2;
         } while (elapsed < seconds);
     }
-    printf("ran:     %" PRIu64 " calls in %.3f s (result checksum %016" PRIx64 ")\n", calls,
-           elapsed, sink);
-    if (calls && elapsed > 0) {
-        const double per_call = elapsed / (double)calls;
-        if (in.bytes)
-            printf("result:  %.3f GB/s, %.1f ns per call, %.4f ns per byte, %" PRIu64
-                   " bytes processed\n", (double)in.bytes * (double)calls / elapsed / 1e9,
-                   per_call * 1e9, per_call * 1e9 / (double)in.bytes, in.bytes * calls);
-        else
-            printf("result:  %.1f ns per call, %.4f ns per %s\n", per_call * 1e9,
-                   in.size ? per_call * 1e9 / (double)in.size : 0.0,
-                   strcmp(unit, "ops") == 0 ? "op" : unit);
-    }
+    if (!quiet)
+        report(&in, unit, calls, elapsed, sink);
     for (int i = 0; i < 3; i++)
         free(in.buf[i]);
     return 0;
 }
+
