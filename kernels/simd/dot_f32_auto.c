@@ -1,4 +1,5 @@
-/* dot_f32, auto: the plain loop left to the compiler at the x86-64 baseline (SSE2). */
+/* dot_f32, auto: the plain loop left to the compiler,
+ * at the x86-64 baseline (SSE2). */
 #define HP_SUFFIX auto
 #define HP_ATTR
 #define HP_LOOP

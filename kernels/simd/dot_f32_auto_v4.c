@@ -1,4 +1,5 @@
-/* dot_f32, auto_v4: the plain loop left to the compiler, built at -march=x86-64-v4 (file suffix). */
+/* dot_f32, auto_v4: the plain loop left to the compiler,
+ * built at -march=x86-64-v4 (file suffix). */
 #define HP_SUFFIX auto_v4
 #define HP_ATTR
 #define HP_LOOP

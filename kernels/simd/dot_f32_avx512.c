@@ -16,7 +16,8 @@ float hp_dot_f32_avx512(const float *a, const float *b, size_t n)
 {
     const size_t body = n - n % 16;
     const __mmask16 k = _cvtu32_mask16((1u << (n % 16)) - 1u);
-    __m512 s0 = _mm512_mul_ps(_mm512_maskz_loadu_ps(k, a + body), _mm512_maskz_loadu_ps(k, b + body));
+    __m512 s0 = _mm512_mul_ps(_mm512_maskz_loadu_ps(k, a + body),
+                              _mm512_maskz_loadu_ps(k, b + body));
     __m512 s1 = _mm512_setzero_ps(), s2 = s1, s3 = s1, s4 = s1, s5 = s1, s6 = s1, s7 = s1;
     size_t i = 0;
     for (; i + 128 <= body; i += 128) {
