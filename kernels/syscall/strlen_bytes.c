@@ -6,8 +6,9 @@
 size_t hp_strlen_bytes(const char *s)
 {
     const char *p = s;
-    /* The "m" operand of unknown size tells the compiler the asm reads the
-     * string (the GCC manual's idiom for a NUL-terminated input); p is
+    /* The asm reads memory up to the NUL, a length the compiler cannot
+     * name: a "memory" clobber says so.  (GCC's idiom, an "m" operand of
+     * type const char[] of unknown size, is rejected by clang 14.)  p is
      * read and written; the compare changes the flags. */
     __asm__("1:\n\t"
             "cmpb $0, (%[p])\n\t"
@@ -16,7 +17,7 @@ size_t hp_strlen_bytes(const char *s)
             "jmp 1b\n"
             "2:"
             : [p] "+r"(p)
-            : "m"(*(const char(*)[])s)
-            : "cc");
+            :
+            : "cc", "memory");
     return (size_t)(p - s);
 }
