@@ -135,6 +135,46 @@ static void hyperfine_groups(void **state)
     hs_set_free(&set);
 }
 
+/* Every truncation and 300 seeded one-character corruptions of a result
+ * file: read (and, when it still parses, analysed) without a crash; a
+ * refusal is one line naming the file.  ASan and UBSan watch in the
+ * sanitizer build. */
+static void truncated_and_corrupted(void **state)
+{
+    (void)state;
+    static const char fixture[] =
+        "{\"context\": {\"hp_isa_cap\": \"none\", \"hp_l1d_bytes\": \"49152\"},"
+        " \"benchmarks\": [" ITER("sum_array/scalar/16", ", \"bytes_per_second\": 1e9, \"touched\": 64")
+        ", " ITER("sum_array/auto/16", ", \"bytes_per_second\": 2e9, \"touched\": 64")
+        ", " ITER("sum_array/auto/16", ", \"real_time\": 13, \"bytes_per_second\": 2e9")
+        ", {\"name\": \"sum_array/avx9/16\", \"run_type\": \"iteration\", "
+        "\"error_occurred\": true, \"error_message\": \"no avx9\"}"
+        ", {\"name\": \"sum_array/auto/16_mean\", \"run_type\": \"aggregate\"}]}";
+    const size_t len = strlen(fixture);
+    char text[sizeof fixture];
+    uint64_t rng = 12345;
+    for (size_t round = 0; round < len + 300; round++) {
+        memcpy(text, fixture, sizeof fixture);
+        if (round < len) {
+            text[round] = '\0'; /* every truncation */
+        } else { /* one character replaced by one JSON is made of */
+            static const char alphabet[] = "0123456789-+.eE\" ,:[]{}truefalsn/\\";
+            rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+            text[(rng >> 33) % len] = alphabet[(rng >> 13) % (sizeof alphabet - 1)];
+        }
+        hs_set set = {0};
+        const char *err = read_text(text, &set);
+        if (*err) {
+            assert_null(strchr(err, '\n'));
+            assert_non_null(strstr(err, path));
+        } else {
+            const hs_options o = {200, 1, 0.02, 0.05, 1};
+            assert_int_equal(hs_analyze(&set, NULL, &o), 0);
+        }
+        hs_set_free(&set);
+    }
+}
+
 static void free_parts(hs_bench *b)
 {
     free(b->name);
@@ -175,6 +215,7 @@ int main(void)
         cmocka_unit_test(malformed),
         cmocka_unit_test(error_rows_are_skipped),
         cmocka_unit_test(hyperfine_groups),
+        cmocka_unit_test(truncated_and_corrupted),
         cmocka_unit_test(names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
