@@ -16,6 +16,20 @@ const char *hs_context(const hs_set *run, const char *key)
     return "?";
 }
 
+/* Text for a table cell: '|' would end the cell (hyperfine commands are
+ * shell pipelines), newlines the row. */
+static const char *cell_text(char *buf, size_t len, const char *s)
+{
+    size_t i = 0;
+    for (; *s && i + 2 < len; s++) {
+        if (*s == '|')
+            buf[i++] = '\\';
+        buf[i++] = *s == '\n' || *s == '\r' ? ' ' : *s;
+    }
+    buf[i] = '\0';
+    return buf;
+}
+
 static const char *cell_est(char *buf, size_t len, hs_est e, const char *fmt)
 {
     char a[32], b[32], c[32];
@@ -44,8 +58,9 @@ static void row(FILE *out, const hs_bench *b)
 {
     char t[128], th[48], s[96], p[96], l[96], m[96];
     if (b->skip) {
+        char why[512];
         fprintf(out, "| `%s` | %s | %s | skipped: %s | | | | | | | |\n", b->name, b->stage,
-                b->cap, b->skip);
+                b->cap, cell_text(why, sizeof why, b->skip));
         return;
     }
     const hs_outliers *o = &b->s.out;
@@ -105,8 +120,9 @@ static void hyperfine(FILE *out, const hs_set *run)
             fputs("\n## Whole programs (hyperfine)\n\n"
                   "| group | command | n | time: median [95% CI] | mean [95% CI] "
                   "| vs first command |\n|---|---|--:|---|---|---|\n", out);
-        char t[128], m[128], r[96];
-        fprintf(out, "| %s | `%s` | %zu | %s | %s | %s |\n", b->name, b->variant, b->n,
+        char t[128], m[128], r[96], cmd[1024];
+        fprintf(out, "| %s | `%s` | %zu | %s | %s | %s |\n", b->name,
+                cell_text(cmd, sizeof cmd, b->variant), b->n,
                 cell_time(t, sizeof t, b->s.median), cell_time(m, sizeof m, b->s.mean),
                 cell_est(r, sizeof r, b->speedup, "%.3gx"));
     }
