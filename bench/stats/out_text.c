@@ -52,8 +52,10 @@ static void ratio(FILE *out, const char *label, hs_est e, const hs_bench *other,
         return;
     if (other->file->kind == HS_KIND_HYPERFINE)
         snprintf(who, sizeof who, "`%s`", other->variant);
-    else
+    else if (strcmp(other->extra, "-") == 0)
         snprintf(who, sizeof who, "%s/%s", other->family, other->variant);
+    else /* the extra part says which one: the full name */
+        snprintf(who, sizeof who, "%s", other->name);
     if (isnan(e.lo))
         fprintf(out, IND "%s%*s[%s] vs %s (%s; one sample: no interval)\n", label, pad(label),
                 "", fmt_x(b, sizeof b, e.est, 0), who, what);
