@@ -33,6 +33,10 @@ expect "a variant the cap excludes: the reason" 3 'ilp_fma/chains1 cannot run: H
 expect "a bad HOTPATH_ISA is refused" 2 'HOTPATH_ISA' env HOTPATH_ISA=bogus "$run" sum_array/auto
 expect "a size the family cannot take: why" 2 'multiple of 64' "$run" pointer_chase/scalar --size 100
 expect "a bad number is refused" 2 'non-negative integer' "$run" sum_array/auto --size 12x
+expect "a size whose buffers would wrap is refused" 2 'above the limit' "$run" sum_array/auto --size 4611686018427387905
+# 4 TiB: malloc says no (ASan would abort instead of returning NULL unless told).
+expect "a size too large for memory: out of memory, no crash" 2 'out of memory' \
+  env ASAN_OPTIONS=allocator_may_return_null=1 "$run" sum_array/scalar --size 1099511627776
 expect "an option without its value is refused" 2 'needs a value' "$run" sum_array/auto --size
 
 # --list covers every variant (registry and peers), as hotpath-cpu counts them.

@@ -74,6 +74,8 @@ HP_RUN_KEEP uint64_t hotpath_run_calls(const hp_runner *r, const void *fn, hp_ru
     return sink;
 }
 
+#define MAX_SIZE ((uint64_t)1 << 40)
+
 static double now(void)
 {
     struct timespec ts;
@@ -249,6 +251,13 @@ int main(int argc, char **argv)
         } else if (!strcmp(a, "--size")) {
             if (parse_u64(a, argv[++i], &size))
                 return 2;
+            /* The runners size their buffers as a few multiples of it:
+             * below this bound none of that arithmetic can wrap. */
+            if (size > MAX_SIZE) {
+                fprintf(stderr, "hotpath-run: --size %" PRIu64 " is above the limit %" PRIu64
+                        " (2^40)\n", size, (uint64_t)MAX_SIZE);
+                return 2;
+            }
             have_size = 1;
         } else if (!strcmp(a, "--iterations")) {
             if (parse_u64(a, argv[++i], &iterations))
