@@ -121,7 +121,7 @@ static int entry(hs_set *set, hs_file *f, json_t *e, size_t i, size_t *iteration
     b->unit = unit_now;
     if (!isnan(touched))
         b->touched = touched;
-    if (hs_add_sample(b, real * scale, cpu * scale, unit_now == HS_THRPT_BYTES ? bps : ips))
+    if (hs_add_sample(b, (set->real_time ? real : cpu) * scale, cpu * scale, unit_now == HS_THRPT_BYTES ? bps : ips))
         FAIL("%s: out of memory", path);
     return 0;
 }

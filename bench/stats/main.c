@@ -27,6 +27,8 @@ static void usage(FILE *out)
           "  --format F              text (default), markdown or tsv on stdout\n"
           "  --results-dir DIR       where baselines/ lives (default ./results)\n"
           "  --threads N             worker threads (default: every online CPU)\n"
+          "  --time cpu|real         Google Benchmark clock to analyse (default cpu: on a\n"
+          "                          shared machine, preemption inflates real time)\n"
           "The Markdown summary and the TSV tables are always written next to the\n"
           "first Google Benchmark file: <run>.md and <run>/tables/.\n"
           "Exit status: 0 done, 1 bad input or a file not written, 2 bad command\n"
@@ -63,12 +65,13 @@ static int parse_uint(const char *opt, const char *s, unsigned long long lo,
 typedef struct cli {
     const char *baseline, *save, *format, *results;
     double fail_pct;
+    int real_time;
     hs_options o;
 } cli;
 
 static int parse(int argc, char **argv, cli *c)
 {
-    enum { BASE = 1, SAVE, FAIL, RES, SEED, NOISE, FMT, DIR_, THREADS, HELP };
+    enum { BASE = 1, SAVE, FAIL, RES, SEED, NOISE, FMT, DIR_, THREADS, TIME, HELP };
     static const struct option opts[] = {
         {"baseline", required_argument, 0, BASE},
         {"save-baseline", required_argument, 0, SAVE},
@@ -79,6 +82,7 @@ static int parse(int argc, char **argv, cli *c)
         {"format", required_argument, 0, FMT},
         {"results-dir", required_argument, 0, DIR_},
         {"threads", required_argument, 0, THREADS},
+        {"time", required_argument, 0, TIME},
         {"help", no_argument, 0, HELP},
         {0, 0, 0, 0},
     };
@@ -130,6 +134,14 @@ static int parse(int argc, char **argv, cli *c)
             if (parse_uint("--threads", optarg, 1, 64, &u))
                 return -1;
             c->o.threads = (int)u;
+            break;
+        case TIME:
+            if (strcmp(optarg, "cpu") != 0 && strcmp(optarg, "real") != 0) {
+                fprintf(stderr, "hotpath-stats: --time: expected cpu or real, got \"%s\"\n",
+                        optarg);
+                return -1;
+            }
+            c->real_time = strcmp(optarg, "real") == 0;
             break;
         case HELP:
             usage(stdout);
@@ -203,7 +215,7 @@ int main(int argc, char **argv)
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
     signal(SIGHUP, on_signal);
-    hs_set run = {0}, base = {0};
+    hs_set run = {.real_time = c.real_time}, base = {.real_time = c.real_time};
     char err[8192], md[4096];
     int rc = 0;
     for (int i = optind; i < argc && rc == 0; i++)

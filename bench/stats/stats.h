@@ -84,6 +84,10 @@ typedef struct hs_bench {
 } hs_bench;
 
 typedef struct hs_set {
+    /* Which Google Benchmark clock the estimates use: CPU time (default:
+     * time the process was not running, preempted by other work on a
+     * shared machine, does not count) or wall-clock real time. */
+    int real_time;
     hs_bench *b;
     size_t n, alloc;
     hs_file **f;           /* each allocated alone: benchmarks point to them */
