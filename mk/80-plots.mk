@@ -23,7 +23,6 @@ ISA_RUN     = $(if $(filter command line environment,$(origin RUN)),$(RUN),$(she
 bench-isa: build ## the suite at every ISA cap this CPU supports (scalar..avx512), then the isa chart
 	@run='$(ISA_RUN)'; \
 	REPS=$(if $(filter file,$(origin REPS)),3,$(REPS)) \
-	MIN_TIME=$(if $(filter file,$(origin MIN_TIME)),0.02,$(MIN_TIME)) \
-	BENCH_ARGS='$(if $(BENCH_ARGS),$(BENCH_ARGS),$(ISA_FILTER))' \
-	  bash scripts/isa-sweep.sh $(BUILD) $(RESULTS) "$$run" && \
+	MIN_TIME=$(if $(filter file,$(origin MIN_TIME)),0.02,$(MIN_TIME)) ISA_CAPS='$(ISA_CAPS)' \
+	  bash scripts/isa-sweep.sh $(BUILD) $(RESULTS) "$$run" $(if $(BENCH_ARGS),$(BENCH_ARGS),'$(ISA_FILTER)') && \
 	$(MAKE) --no-print-directory -f Makefile.plots RUN="$$run" RESULTS=$(RESULTS)

@@ -22,7 +22,7 @@ do for [fmt in 'svg png'] {
     eval term(fmt)
     plot for [i = 1:nextra] $D using ($5 == i ? $1 : NaN):2 with boxes lc rgb extra_color(i) \
              title word(extras, i).' input', \
-         $D using 1:2:3:4 with yerrorbars ls 100 pt 7 ps 0 notitle, \
+         $D using 1:3:(0):($4 - $3) with vectors heads size screen 0.006,90 ls 100 notitle, \
          $D using 1:4:6 with labels offset 0, 0.8 font ','.(FS - 2) notitle
     unset output
 }

@@ -27,7 +27,8 @@ do for [fmt in 'svg png'] {
     eval term(fmt)
     plot $D using (0):1:(0):2:($1 - 0.35):($1 + 0.35):(verdict_color(strcol(5))):ytic(6) \
              with boxxyerror lc rgb variable notitle, \
-         $D using 2:1:3:4 with xerrorbars ls 100 pt 7 ps 0 notitle, \
-         for [v in 'improved regressed within-noise no-change'] NaN with boxes lc rgb verdict_color(v) title v
+         $D using 3:1:($4 - $3):(0) with vectors heads size screen 0.006,90 ls 100 notitle, \
+         for [v in 'improved regressed'] NaN with boxes lc rgb verdict_color(v) title v, \
+         NaN with boxes lc rgb verdict_color('no-change') title 'no change or within noise'
     unset output
 }

@@ -14,21 +14,23 @@ set title headline(T)
 set ylabel 'time of one repetition / median of the benchmark'
 set xlabel 'benchmark (most spread: two modes first, then outliers, then MAD / median)'
 eval xtics_cmd
-set xtics rotate by 25 right scale 0 font ','.(FS - 2)
-set bmargin 12
-set lmargin 12
+set xtics rotate by 20 right scale 0 font ','.(FS - 2)
+set bmargin 11
+set lmargin 22
 set xrange [-0.6:nbox - 0.4]
-set style boxplot outliers pointtype 7 fraction 0.95 candlesticks
+set style boxplot outliers pointtype 7 range 1.5 candlesticks
+set pointsize 0.8
 set style data boxplot
-set boxwidth 0.5
+set boxwidth 0.45
 set key inside top right
 set grid ytics
 
 do for [fmt in 'svg png'] {
     eval term(fmt)
     plot for [i = 0:nbox - 1] $D using (i):($1 == i ? $2 : NaN) with boxplot lc rgb '#0072b2' \
-             fs solid 0.5 border lc rgb '#202020' pointsize 0.8 \
-             title (i == 0 ? 'repetitions (box: quartiles; whiskers: 1.5 IQR; dots: outliers)' : ''), \
+             fs solid 0.5 \
+             title (i == 0 ? 'box: quartiles; whiskers: 1.5 IQR; filled dots: outliers' : ''), \
+         $D using ($1 + 0.33):2 with points pt 6 ps 0.7 lc rgb '#404040' title 'each repetition (beside its box)', \
          1 with lines lc rgb '#d55e00' dt 2 title 'the median'
     unset output
 }

@@ -25,7 +25,7 @@ do for [fmt in 'svg png'] {
     eval term(fmt)
     plot $D using (xmin / 1.5):1:(xmin / 1.5):2:($1 - 0.38):($1 + 0.38):(group_color($5)):ytic(6) \
              with boxxyerror lc rgb variable notitle, \
-         $D using 2:1:3:4 with xerrorbars ls 100 pt 7 ps 0 notitle, \
+         $D using 3:1:($4 - $3):(0) with vectors heads size screen 0.006,90 ls 100 notitle, \
          $D using 4:1:7 with labels left offset 0.6, 0 font ','.(FS - 3) notitle
     unset output
 }

@@ -11,7 +11,7 @@ print T
 unset print
 
 set title headline(T)
-set ylabel 'speedup over the family''s reference (median ratio, same process), log scale'
+set ylabel 'speedup over the family''s reference (same process), log scale'
 set xlabel 'family and the size measured (the largest whose bytes touched fit L2)'
 eval xtics_cmd
 set xtics scale 0 font ','.(FS - 1)
@@ -28,7 +28,7 @@ do for [fmt in 'svg png'] {
     eval term(fmt)
     plot for [i = 1:ncap] $D using ($5 == i ? $1 : NaN):2 with boxes lc rgb cap_color(word(caps, i)) \
              title word(caps, i), \
-         $D using 1:2:3:4 with yerrorbars ls 100 pt 7 ps 0 notitle, \
+         $D using 1:3:(0):($4 - $3) with vectors heads size screen 0.006,90 ls 100 notitle, \
          $D using 1:4:6 with labels rotate by 90 left offset 0, 0.5 font ','.(FS - 3) notitle, \
          1 with lines lc rgb '#404040' dt 2 notitle
     unset output

@@ -27,7 +27,7 @@ if (nbars > 7) { set xtics rotate by 25 right offset 0, 0; set bmargin 10 }
 do for [fmt in 'svg png'] {
     eval term(fmt)
     plot $D using 1:4:(stage_color(strcol(3))):xtic(2) with boxes lc rgb variable notitle, \
-         '' using 1:4:5:6 with yerrorbars ls 100 pt 7 ps 0 notitle, \
+         '' using 1:5:(0):($6 - $5) with vectors heads size screen 0.006,90 ls 100 notitle, \
          '' using 1:6:7 with labels offset 0, 0.9 font ','.(FS - 1) notitle, \
          (limitname ne '' ? limit : NaN) with lines lc rgb LIMIT_COLOR lw 2 dt 2 \
              title (limitname ne '' ? sprintf('limit: %s, %.3g %s', limitname, limit, unit) : ''), \

@@ -33,13 +33,13 @@ do for [fmt in 'svg png'] {
             set boxwidth 0.38
             plot for [s = 1:2] $D index (p - 1) using ($5 == s ? $1 : NaN):2 with boxes \
                      lc rgb series_color(s) title series_name(s), \
-                 $D index (p - 1) using 1:2:3:4 with yerrorbars ls 100 pt 7 ps 0 notitle
+                 $D index (p - 1) using 1:3:(0):($4 - $3) with vectors heads size screen 0.006,90 ls 100 notitle
         } else {
             set xrange [-0.6:2.6]
             unset key
             set boxwidth 0.6
             plot $D index (p - 1) using 1:2 with boxes lc rgb series_color(3) notitle, \
-                 $D index (p - 1) using 1:2:3:4 with yerrorbars ls 100 pt 7 ps 0 notitle
+                 $D index (p - 1) using 1:3:(0):($4 - $3) with vectors heads size screen 0.006,90 ls 100 notitle
         }
     }
     unset multiplot

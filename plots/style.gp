@@ -46,8 +46,9 @@ set tics nomirror out scale 0.6
 set grid ytics lc rgb '#dddddd' lw 1 dt 1
 set key outside right top vertical Left reverse samplen 1.5 spacing 1.1
 set style fill solid 0.9 border -1
+# Error bars are drawn as vectors with flat heads (gnuplot's errorbars styles
+# put a blank disc behind each point).
 set style line 100 lc rgb '#202020' lw 1.2
-set errorbars 0.5
 set bmargin 5
 
 # "chart — machine — date": the title every chart starts with.

@@ -2,14 +2,15 @@
 # make bench-isa: the suite once per ISA cap this CPU supports, into one
 # comparable result set, then hotpath-stats over all of it together (its
 # tables then hold one row per benchmark per cap: the `cap` column).
-#   isa-sweep.sh BUILD RESULTS RUN
+#   isa-sweep.sh BUILD RESULTS RUN [hotpath-bench flags...]
 # Writes RESULTS/RUN/<cap>.json (one per cap), RESULTS/RUN.json (a link to
 # the first: hotpath-stats names a run's outputs after its first file),
 # RESULTS/RUN.md, RESULTS/RUN/tables/ and RESULTS/RUN.txt (the summary).
 # Environment: ISA_CAPS (default "scalar sse2 ssse3 avx2 avx512"; v1..v4
-# are accepted too), BENCH_ARGS, REPS, MIN_TIME (as for make bench).
+# are accepted too), REPS (default 3), MIN_TIME (default 0.02 s).
 set -euo pipefail
 build=$1 results=$2 run=$3
+shift 3
 caps=${ISA_CAPS:-scalar sse2 ssse3 avx2 avx512}
 dir=$results/$run
 mkdir -p "$dir"
@@ -24,10 +25,9 @@ for cap in $caps; do
     continue
   fi
   echo "== bench-isa: HOTPATH_ISA=$cap (offers: ${offer:-no vector extension})"
-  # shellcheck disable=SC2086 # BENCH_ARGS is a list of flags
   HOTPATH_ISA=$cap "$build/hotpath-bench" --hp_out="$dir/$cap.json" \
     --benchmark_repetitions="${REPS:-3}" --benchmark_enable_random_interleaving=true \
-    --benchmark_min_time="${MIN_TIME:-0.02}" ${BENCH_ARGS:-} >"$dir/$cap.log" 2>&1 ||
+    --benchmark_min_time="${MIN_TIME:-0.02}" "$@" >"$dir/$cap.log" 2>&1 ||
     { tail -20 "$dir/$cap.log" >&2; exit 1; }
   files+=("$dir/$cap.json") prev_offer=$offer prev_cap=$cap
 done

@@ -30,5 +30,5 @@ function finish(   k, i, order, m, sel, skey, xmin, xmax) {
         if (xmax == "" || hi[k] + 0 > xmax) xmax = hi[k] + 0
     }
     print "EOD"
-    printf "xmin = %.4f; xmax = %.4f\n", xmin < 0 ? xmin : 0, xmax > 0 ? xmax : 0
+    printf "xmin = %.4f; xmax = %.4f\n", (xmin < 0 ? xmin : 0), (xmax > 0 ? xmax : 0)
 }

@@ -36,6 +36,8 @@ function finish(   k, m, c, size, nb, bi, key, lim, limk, limname, u, tmax, stag
         if (desc == "") { desc = size_desc(size, tch[k], lvl[k]) }
         if (ref == "" && spd[k] == "1" && stg[k] == "baseline") ref = var[k]
     }
+    for (c = 1; c <= nb; c++)   # the reference opens the journey
+        key[bi[c]] = (var[bi[c]] == ref ? "0 " : "1 ") key[bi[c]]
     sort_idx(bi, key, nb, 0)
     u = kind == "bytes" ? "GB/s" : kind == "items" ? "ns per item" : time_unit(tmax)
     print "family = " q(fam)

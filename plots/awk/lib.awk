@@ -64,9 +64,9 @@ function sort_idx(idx, key, n, numeric,   i, j, t) {
 }
 
 function bytes(b) {
-    if (b >= 1073741824) return sprintf("%g GiB", b / 1073741824)
-    if (b >= 1048576) return sprintf("%g MiB", b / 1048576)
-    if (b >= 1024) return sprintf("%g KiB", b / 1024)
+    if (b >= 1073741824) return sprintf("%.3g GiB", b / 1073741824)
+    if (b >= 1048576) return sprintf("%.3g MiB", b / 1048576)
+    if (b >= 1024) return sprintf("%.3g KiB", b / 1024)
     return sprintf("%g B", b)
 }
 

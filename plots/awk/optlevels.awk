@@ -15,7 +15,7 @@ function row(   f) {
 
 # Milestone 1's variants and how kernels/basics builds them.
 function m1_label(v) {
-    return v == "O0" ? "O0 (-O0)" : v == "scalar" ? "scalar (-O3, no vectorizer)" : v == "auto" ? "auto (-O3)" : v
+    return v == "O0" ? "O0\\n-O0" : v == "scalar" ? "scalar\\n-O3, not\\nvectorized" : v == "auto" ? "auto\\n-O3" : v
 }
 
 function level_rank(e) { return e == "O0" ? 0 : e == "O1" ? 1 : e == "Os" ? 2 : e == "O2" ? 3 : e == "O3" ? 4 : 5 }
@@ -32,14 +32,14 @@ function finish(   f, k, m, csz, ctch, size, x, s, lo, hi, ymin, ymax, xt, seen,
         for (k = 1; k <= n; k++) if (rf[k] == f && ext[k] == "-") kind = "variants"
         for (k = 1; k <= n; k++) {
             if (rf[k] != f || sz[k] != size || !num(thr[k])) continue
-            if (desc == "") desc = size_desc(size, tch[k], lvl[k])
+            if (desc == "") desc = "size " size (num(tch[k]) ? " (" bytes(tch[k]) (lvl[k] != "?" ? ", " lvl[k] : "") ")" : "")
             u = unit[k]
             if (kind == "pairs") {   # x = the level, series = iter / manual
                 x = level_rank(ext[k]); s = var[k] == "iter" ? 1 : 2
                 if (!(ext[k] in seen)) { seen[ext[k]] = 1; xt = xt (xt == "" ? "" : ", ") "'-" ext[k] "' " x }
             } else {                 # x = the variant (O0, scalar, auto), one series
                 x = var[k] == "O0" ? 0 : var[k] == "scalar" ? 1 : var[k] == "auto" ? 2 : 3; s = 3
-                if (!(var[k] in seen)) { seen[var[k]] = 1; xt = xt (xt == "" ? "" : ", ") "'" m1_label(var[k]) "' " x }
+                if (!(var[k] in seen)) { seen[var[k]] = 1; xt = xt (xt == "" ? "" : ", ") "\"" m1_label(var[k]) "\" " x }
             }
             lo = num(tlo[k]) ? tlo[k] : thr[k]; hi = num(thi[k]) ? thi[k] : thr[k]
             if (ymin == "" || lo + 0 < ymin) ymin = lo + 0
