@@ -20,7 +20,9 @@ set ylabel (latency ? 'median nanoseconds per load, lower is better' \
 set xlabel latency ? 'working set (bytes of the pointer cycle), log2 scale' : (xbytes ? 'bytes touched per call (read + written), log2 scale' : 'size (the family''s unit), log2 scale')
 set logscale x 2
 eval xtics_cmd
-set xrange [xmin / 1.3:xmax * 1.3]
+xlo = xmin / 1.3
+xhi = xmax * 1.3
+set xrange [xlo:xhi]
 if (logy) { set logscale y 10; set yrange [ymin / 1.5:ymax * 1.5] } else { set yrange [0:ymax * 1.1] }
 set grid xtics ytics
 if (xbytes) { load plots.'/cachemarks.gp' }
