@@ -44,7 +44,7 @@ struct CString {
 void register_strlen()
 {
     for (const hp_variant *v : hp::variants("strlen")) {
-        auto fn = reinterpret_cast<hp_strlen_fn>(v->fn);
+        auto fn = hp::fn<hp_strlen_fn>(v);
         hp::add(v, strlen_sizes(), [fn](benchmark::State &st, int64_t n) {
             CString s(static_cast<size_t>(n));
             for (auto _ : st) {
