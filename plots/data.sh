@@ -11,8 +11,7 @@ set -euo pipefail
 chart=$1 tables=$2 arg=${3:-}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
-# Families whose tables are not one journey: M2's pairs at -O0..-Os (the
-# optlevels chart draws them), M7's effects (their own charts below).
+# The run's family tables (every table but the run-wide ones).
 families() {
   local f
   for f in "$tables"/*.tsv; do
@@ -36,6 +35,9 @@ plan)
     echo -e "isa\tisa\t-\t$(printf '%s.tsv ' $fams)"
     exit 0
   fi
+  # A family gets a journey, and a sizes chart when it has several sizes;
+  # milestone 2's pairs (extra -O0..-Os) go to optlevels instead, milestone
+  # 7's pointer_chase and branch_sum to their own charts.
   olev=()
   for f in $fams; do
     kind=$(awk -F'\t' 'NR > 1 { if ($6 ~ /^O[0-3s]$/) o = 1; s[$5] = 1 }
@@ -48,9 +50,9 @@ plan)
       olev+=("$f")
       continue
     fi
-    [ "$f" = sum_array ] && olev=("$f" "${olev[@]}")
+    if [ "$f" = sum_array ]; then olev=("$f" "${olev[@]}"); fi
     echo -e "journey-$f\tjourney\t$f\t$f.tsv"
-    [ "${kind#* }" -ge 2 ] && echo -e "sizes-$f\tsizes\t$f\t$f.tsv"
+    if [ "${kind#* }" -ge 2 ]; then echo -e "sizes-$f\tsizes\t$f\t$f.tsv"; fi
   done
   if [ ${#olev[@]} -gt 0 ]; then
     echo -e "optlevels\toptlevels\t$(IFS=,; echo "${olev[*]}")\t$(printf '%s.tsv ' "${olev[@]}")"
@@ -72,8 +74,8 @@ plan)
   else
     echo "plots: hyperfine skipped: no hyperfine results in this run" >&2
   fi
-  [ -f "$tables/pointer_chase.tsv" ] || echo "plots: latency skipped: no pointer_chase results" >&2
-  [ -f "$tables/branch_sum.tsv" ] || echo "plots: branch skipped: no branch_sum results" >&2
+  if [ ! -f "$tables/pointer_chase.tsv" ]; then echo "plots: latency skipped: no pointer_chase results" >&2; fi
+  if [ ! -f "$tables/branch_sum.tsv" ]; then echo "plots: branch skipped: no branch_sum results" >&2; fi
   ;;
 journey | sizes | latency | branch)
   run_awk "$([ "$chart" = latency ] && echo sizes || echo "$chart")" "$tables/$arg.tsv"
