@@ -6,17 +6,20 @@
 # variants whose family/variant matches it; SIZES="64 4096 65536" (in each
 # family's unit) by default; JOBS=2 valgrind runs at a time.
 #
-# How a count is taken: build/hotpath-run prepares the input, then calls
-# the kernel once (--iterations 1) under
-#   valgrind --tool=callgrind --toggle-collect=hp_<family>_<variant>
-# so only instructions executed inside the kernel's symbol (and what it
-# calls) are counted: not start-up, not input preparation, not the loop
-# around it.  LD_BIND_NOW=1 resolves library symbols at start-up, so a
-# kernel that calls into a shared library does not count the lazy PLT
-# binding of its first call.  A variant without a symbol of that name is
-# counted as the difference between a 2-call and a 1-call run of
-# hotpath_run_calls (the runner's loop, so a few instructions of call
-# overhead are included): "counted" says which.
+# How a count is taken: build/hotpath-run prepares the input, calls the
+# kernel once to warm up (--warmup 1: a library's lazy initialization,
+# e.g. OpenBLAS's, happens there) and once more in its measured loop
+# (--iterations 1), under
+#   valgrind --tool=callgrind --zero-before=hotpath_run_calls
+#            --toggle-collect=hp_<family>_<variant>
+# Counters are zeroed when the measured loop starts and collect only inside
+# the kernel's symbol (and what it calls): one steady-state call, without
+# start-up, input preparation or the loop around it.  LD_BIND_NOW=1
+# resolves library symbols at start-up, so no lazy PLT binding is counted
+# either.  A variant without a symbol of that name is counted as the
+# difference between a 2-call and a 1-call run of hotpath_run_calls (the
+# runner's loop, so a few instructions of call overhead are included):
+# "counted" says which.
 #
 # Output (written atomically): {"context": {...}, "instructions": [
 #   {"name": "family/variant/size", "family", "variant", "size", "unit",
@@ -49,8 +52,9 @@ nm "$run" | awk '$2 ~ /^[Tt]$/ {print $3}' | sort -u >"$tmp/symbols"
 count() { # toggle-symbol iterations variant size
   local f=$dir/cg.out
   rm -f "$f"
-  valgrind --tool=callgrind --callgrind-out-file="$f" --toggle-collect="$1" \
-    "$run" "$3" --no-check --iterations "$2" --size "$4" >"$dir/log" 2>&1 || return 1
+  valgrind --tool=callgrind --callgrind-out-file="$f" --zero-before=hotpath_run_calls \
+    --toggle-collect="$1" \
+    "$run" "$3" --no-check --warmup 1 --iterations "$2" --size "$4" >"$dir/log" 2>&1 || return 1
   awk '/^totals:/ {print $2; found=1} END {exit !found}' "$f"
 }
 
@@ -124,7 +128,7 @@ mkdir -p "$(dirname "$out")"
 {
   printf '{\n  "context": {\n'
   printf '    "tool": %s,\n' "$(json_str "$(valgrind --version) --tool=callgrind")"
-  printf '    "method": %s,\n' "$(json_str "instructions of one call inside the kernel symbol (--toggle-collect), input prepared outside it")"
+  printf '    "method": %s,\n' "$(json_str "instructions of one steady-state call inside the kernel symbol (callgrind --toggle-collect, after one warm-up call), input prepared outside it")"
   printf '    "date": %s,\n' "$(json_str "$(date -u +%Y-%m-%dT%H:%M:%SZ)")"
   printf '    "commit": %s,\n' "$(json_str "$commit")"
   printf '    "isa_cap": %s,\n' "$(json_str "$cap")"

@@ -86,7 +86,7 @@ static double now(void)
 static void usage(FILE *out)
 {
     fputs("usage: hotpath-run FAMILY[/VARIANT] [--size N] [--seconds S | --iterations N]\n"
-          "                   [--no-check | --check-only] [--quiet]\n"
+          "                   [--warmup N] [--no-check | --check-only] [--quiet]\n"
           "       hotpath-run --list\n"
           "Runs one kernel on prepared input in a tight loop, after the correctness gate\n"
           "for that variant, and prints the bytes processed and the throughput.\n"
@@ -94,6 +94,9 @@ static void usage(FILE *out)
           "  --size N           input size in the family's unit (default: the family's)\n"
           "  --seconds S        run for S seconds (default 1)\n"
           "  --iterations N     exactly N calls, no clock reads (for profilers)\n"
+          "  --warmup N         N calls before the measured loop (outside\n"
+          "                     hotpath_run_calls): first-call work such as a library's\n"
+          "                     lazy initialization stays out of a profile of the loop\n"
           "  --no-check         skip the gate (when it already passed natively, e.g. under\n"
           "                     valgrind, where it is slow)\n"
           "  --check-only       run the gate for the variant and exit\n"
@@ -223,7 +226,7 @@ static void report(const hp_run_input *in, const char *unit, uint64_t calls, dou
 int main(int argc, char **argv)
 {
     const char *spec = NULL, *err;
-    uint64_t size = 0, iterations = 0;
+    uint64_t size = 0, iterations = 0, warmup = 0;
     double seconds = 1.0;
     int have_size = 0, have_iter = 0, check = 1, check_only = 0, quiet = 0;
     for (int i = 1; i < argc; i++) {
@@ -245,7 +248,7 @@ int main(int argc, char **argv)
         } else if (!strcmp(a, "--quiet")) {
             quiet = 1;
         } else if ((!strcmp(a, "--size") || !strcmp(a, "--iterations") ||
-                    !strcmp(a, "--seconds")) && !val) {
+                    !strcmp(a, "--seconds") || !strcmp(a, "--warmup")) && !val) {
             fprintf(stderr, "hotpath-run: %s needs a value\n", a);
             return 2;
         } else if (!strcmp(a, "--size")) {
@@ -259,6 +262,9 @@ int main(int argc, char **argv)
                 return 2;
             }
             have_size = 1;
+        } else if (!strcmp(a, "--warmup")) {
+            if (parse_u64(a, argv[++i], &warmup))
+                return 2;
         } else if (!strcmp(a, "--iterations")) {
             if (parse_u64(a, argv[++i], &iterations))
                 return 2;
@@ -324,18 +330,19 @@ int main(int argc, char **argv)
     }
     printf("input:   %zu %s, %" PRIu64 " bytes per call\n", in.size, unit, in.bytes);
 
-    uint64_t calls = 0, sink;
+    uint64_t calls = 0, sink = 0;
+    for (uint64_t i = 0; i < warmup; i++)
+        sink += r->call(v->fn, &in);
     const double t0 = now();
     double elapsed;
     if (have_iter) {
-        sink = hotpath_run_calls(r, v->fn, &in, iterations);
+        sink += hotpath_run_calls(r, v->fn, &in, iterations);
         calls = iterations;
         elapsed = now() - t0;
     } else {
         /* Batches double until each takes a twentieth of the budget, so the
          * clock is read rarely and the overshoot stays small. */
         uint64_t batch = 1;
-        sink = 0;
         do {
             sink += hotpath_run_calls(r, v->fn, &in, batch);
             calls += batch;
