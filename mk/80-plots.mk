@@ -3,10 +3,10 @@
 # the newest run, $(RESULTS)/latest) into plots/out/<run>/, index.html too.
 # `make bench-isa` runs a filtered suite at every ISA cap this CPU
 # supports (scripts/isa-sweep.sh) into $(RESULTS)/<date>-<host>-isa/ and
-# draws the isa chart.  Its defaults keep it to about a minute per cap:
+# draws the isa chart.  Its defaults keep it under a minute for five caps:
 # REPS=3, MIN_TIME=0.02 and ISA_FILTER (the SIMD, base64 and strlen
-# families, sum_array, at 4 KiB and 16 KiB); BENCH_ARGS, REPS, MIN_TIME or
-# ISA_CAPS given on the command line replace them.
+# families and sum_array, at sizes 4096 and 16384); BENCH_ARGS, REPS and
+# MIN_TIME given on the command line replace them; ISA_CAPS picks the caps.
 
 .PHONY: plots bench-isa
 BENCH_AFTER += plots
