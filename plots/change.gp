@@ -19,7 +19,8 @@ span = xmax - xmin
 set xrange [xmin - 0.08 * span - 1:xmax + 0.08 * span + 1]
 set grid xtics noytics
 set lmargin 48
-set key outside right top
+set key at screen 0.6, screen 0.01 center bottom horizontal maxrows 1
+set bmargin 6
 set style fill solid 0.85 border -1
 set arrow from 0, graph 0 to 0, graph 1 nohead lc rgb '#404040' lw 1.2 front
 

@@ -30,4 +30,6 @@ function finish(   g, k, y, xmin, xmax, u, s, l, h) {
     }
     print "EOD"
     printf "nrows = %d; xmin = %.6g; xmax = %.6g; ngroups = %d\n", y - 1, xmin, xmax, ng
+    for (g = 1; g <= ng; g++) groups = groups (g > 1 ? " " : "") gname[g]
+    print "groups = " q(groups)
 }
