@@ -12,7 +12,10 @@ FNR == 1 {
     next
 }
 nfile == 1 { ctx[$1] = $2; next }
-{ row() }
+{
+    if (!(col("variant") in vorder)) vorder[col("variant")] = ++nvorder
+    row()
+}
 END { context(); finish() }
 
 # The field named `name` of the current line ("" when the table lacks it).
@@ -39,18 +42,15 @@ function context(   d, m) {
     print "cachesource = " q(ctx["hp_cache_source"])
 }
 
-# Journey order: the stage, then the instruction set a name suggests
-# (sse2 < ssse3 < sse4 < avx2/v3 < avx512/v4), then the name.
+# Journey order: the stage, then the order of the table (hotpath-stats
+# writes rows in registry order, which puts the preferred path of a stage
+# last), then the extra name part.
 function stage_rank(s) {
     return s == "baseline" ? 0 : s == "algorithm" ? 1 : s == "auto" ? 2 : s == "simd" ? 3 : \
            s == "asm" ? 4 : s == "library" ? 5 : s == "limit" ? 6 : 7
 }
-function isa_rank(v) {
-    return v ~ /avx512|v4/ ? 6 : v ~ /avx2|v3/ ? 5 : v ~ /sse4/ ? 4 : v ~ /ssse3/ ? 3 : \
-           v ~ /sse3|v2/ ? 2 : v ~ /sse2|v1/ ? 1 : 0
-}
 function journey_key(stage, variant, extra) {
-    return sprintf("%d %d %s %s", stage_rank(stage), isa_rank(variant), variant, extra)
+    return sprintf("%d %06d %s", stage_rank(stage), vorder[variant], extra)
 }
 
 # Sorts idx[1..n] by key[idx[i]] (numeric when numeric is set); n is small.
