@@ -30,16 +30,16 @@ case $chart in
 plan)
   [ -f "$tables/context.tsv" ] || { echo "plots: no tables in $tables (run make stats)" >&2; exit 0; }
   caps=$(awk -F'\t' '$1 == "hp_isa_cap" { print $2 }' "$tables/context.tsv")
-  fams=$(families)
+  mapfile -t fams < <(families)
   if [[ $caps == *,* ]]; then # several caps: an ISA sweep
-    echo -e "isa\tisa\t-\t$(printf '%s.tsv ' $fams)"
+    echo -e "isa\tisa\t-\t$(printf '%s.tsv ' "${fams[@]}")"
     exit 0
   fi
   # A family gets a journey, and a sizes chart when it has several sizes;
   # milestone 2's pairs (extra -O0..-Os) go to optlevels instead, milestone
   # 7's pointer_chase and branch_sum to their own charts.
   olev=()
-  for f in $fams; do
+  for f in "${fams[@]}"; do
     kind=$(awk -F'\t' 'NR > 1 { if ($6 ~ /^O[0-3s]$/) o = 1; s[$5] = 1 }
       END { n = 0; for (k in s) n++; print (o ? "O" : "-") " " n }' "$tables/$f.tsv")
     case $f in # milestone 7's own charts instead of a journey
@@ -59,8 +59,8 @@ plan)
   else
     echo "plots: optlevels skipped: no -O0..-O3 benchmarks in this run" >&2
   fi
-  if [ -n "$(cd "$tables" && awk -F'\t' 'FNR > 1 && $8 + 0 >= 5 { print; exit }' $(printf '%s.tsv ' $fams))" ]; then
-    echo -e "distributions\tdistributions\t-\tsamples.tsv $(printf '%s.tsv ' $fams)"
+  if [ -n "$(cd "$tables" && awk -F'\t' 'FNR > 1 && $8 + 0 >= 5 { print; exit }' "${fams[@]/%/.tsv}")" ]; then
+    echo -e "distributions\tdistributions\t-\tsamples.tsv $(printf '%s.tsv ' "${fams[@]}")"
   else
     echo "plots: distributions skipped: fewer than 5 repetitions per benchmark (REPS)" >&2
   fi
