@@ -37,7 +37,9 @@ build: configure ## build everything into build/ (Release, -O3 -g)
 
 bench: ## the full suite: gate, every benchmark (REPS=10), statistics, charts
 	@$(MAKE) --no-print-directory bench-run RUN=$(RUN)
-	@for step in $(BENCH_AFTER); do $(MAKE) --no-print-directory $$step RUN=$(RUN) || exit $$?; done
+	@# QUIET: the steps print one line each where they can, so the terminal
+	@# ends with the statistics blocks.
+	@for step in $(BENCH_AFTER); do $(MAKE) --no-print-directory $$step RUN=$(RUN) QUIET=1 || exit $$?; done
 
 bench-quick: ## a smoke run (few sizes, 1 repetition, under 2 minutes)
 	@$(MAKE) --no-print-directory bench RUN=quick-$(RUN) REPS=1 MIN_TIME=0.01 HOTPATH_QUICK=1

@@ -1,6 +1,8 @@
 // The machine context: what a reader needs to trust or reproduce a run.
 #include "context.h"
 
+#include "bench.h"
+
 #include <benchmark/benchmark.h>
 #include <linux/perf_event.h>
 #include <sys/syscall.h>
@@ -71,7 +73,7 @@ void add_context()
     AddCustomContext("hp_l3_bytes", std::to_string(c.l3));
     AddCustomContext("hp_cache_source", c.source);
     AddCustomContext("hp_perf_counters", perf_counters_available() ? "yes" : "no");
-    AddCustomContext("hp_quick", std::getenv("HOTPATH_QUICK") ? "yes" : "no");
+    AddCustomContext("hp_quick", quick() ? "yes" : "no");
 }
 
 }  // namespace hp
