@@ -2,7 +2,7 @@
  * element counts, zero otherwise) that selects the element arithmetically,
  * so the only conditional jump left is the loop's back-edge and the time
  * per element no longer depends on how predictable the data is.
- * tests/test_branch_asm.sh checks that in the disassembly.
+ * tests/test_cpu_effects_asm.sh checks that in the disassembly.
  *
  * The vectorizer is off so that this is the branchy loop minus its branch,
  * one element at a time: the comparison with branchy is the branch alone

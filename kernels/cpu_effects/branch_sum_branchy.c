@@ -9,7 +9,7 @@
  * select) nor vectorize the loop.  It emits no instruction.  This works the
  * same on GCC and clang, unlike -fno-if-conversion (GCC only, per file) or
  * __builtin_expect_with_probability (a hint the if-converter may ignore).
- * tests/test_branch_asm.sh checks that the loop keeps its branch. */
+ * tests/test_cpu_effects_asm.sh checks that the loop keeps its branch. */
 #include "cpu_effects.h"
 
 int64_t hp_branch_sum_branchy(const int32_t *a, size_t n, int32_t threshold)
