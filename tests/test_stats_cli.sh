@@ -146,5 +146,46 @@ run "$T/results/syn.json" --resamples 1000
 awk -F'\t' '$3 == "O0" && !($21 > 0.2 && $21 < 0.3) { bad = 1 } END { exit bad }' \
     "$T/results/syn/tables/sum_array.tsv" || fail "synthetic: O0 is not ~4x slower than scalar"
 
+# 9. Instruction counts (make bench-instructions): saved as a baseline of
+# their own, compared exactly (percent, verdict by sign, no p-value).
+I=$T/results/i-instructions.json
+cp "$DATA/instructions-small.json" "$I"
+run "$I" --save-baseline ic
+[ $rc -eq 0 ] || fail "instructions: exit $rc: $(cat "$T/err")"
+[ -s "$T/results/baselines/ic-instructions.json" ] || fail "instructions baseline not saved"
+[ -e "$T/results/baselines/ic.json" ] && fail "a timing baseline from an instructions file"
+grep -A1 -x 'strlen/avx2/4096' "$T/out" | grep -qE '^ +instructions: 437 per call$' ||
+    fail "no 'instructions: N per call' block"
+run "$I" --baseline ic --fail-on-regression 0
+[ $rc -eq 0 ] || fail "identical counts: exit $rc"
+[ "$(grep -c '^ *No change in instruction count\.$' "$T/out")" -eq 4 ] || fail "identical: not 4 x No change"
+grep -q '^ *change: +0.00% (437 -> 437)$' "$T/out" || fail "identical: no +0.00% change line"
+# strlen/avx2/4096 437 -> 440 (+0.69%), sum_array/scalar/4096 16390 -> 16000 (-2.38%)
+sed 's/"instructions": 437,/"instructions": 440,/; s/"instructions": 16390,/"instructions": 16000,/' \
+    "$DATA/instructions-small.json" >"$I"
+run "$I" --baseline ic
+[ $rc -eq 0 ] || fail "changed counts: exit $rc"
+grep -A3 -x 'strlen/avx2/4096' "$T/out" | tr -s ' ' | tr '\n' '|' |
+    grep -qF 'instructions: 440 per call| change: +0.69% (437 -> 440)| Instruction count has increased.|' ||
+    fail "increase: $(grep -A3 -x 'strlen/avx2/4096' "$T/out" | tr '\n' '|')"
+grep -A3 -x 'sum_array/scalar/4096' "$T/out" | tr -s ' ' | tr '\n' '|' |
+    grep -qF 'change: -2.38% (16390 -> 16000)| Instruction count has decreased.|' || fail "decrease"
+grep -qx $'strlen/avx2/4096\tstrlen\tavx2\t4096\t440\t437\t0.6865' "$T/results/i-instructions/tables/instructions.tsv" ||
+    fail "instructions.tsv row: $(cat "$T/results/i-instructions/tables/instructions.tsv")"
+grep -qF '| `strlen/avx2/4096` | 440 | 437 | +0.69% | Instruction count has increased. |' \
+    "$T/results/i-instructions.md" || fail "no Markdown row for the change"
+run "$I" --baseline ic --fail-on-regression 0.5
+[ $rc -eq 3 ] && grep -q 'regression beyond 0.5%: strlen/avx2/4096 +0.69% instructions (437 -> 440)' "$T/err" ||
+    fail "--fail-on-regression 0.5: exit $rc, $(cat "$T/err")"
+run "$I" --baseline ic --fail-on-regression 0.7
+[ $rc -eq 0 ] || fail "--fail-on-regression 0.7: exit $rc"
+run "$I" --baseline base
+[ $rc -eq 1 ] && grep -q 'baseline base: .*base-instructions.json: No such file' "$T/err" ||
+    fail "instructions against a timing-only baseline: exit $rc, $(cat "$T/err")"
+echo '{"instructions": [{"name": "a/b/1"}]}' >"$I"
+run "$I"
+[ $rc -eq 1 ] && grep -qx "hotpath-stats: $I: instructions\[0\].family: missing or not a non-empty string" "$T/err" ||
+    fail "malformed instructions file: $(cat "$T/err")"
+
 [ $fails -eq 0 ] && echo "test_stats_cli: all passed"
 exit $((fails > 0))

@@ -141,26 +141,84 @@ static void hyperfine_groups(void **state)
     hs_set_free(&set);
 }
 
+#define ICOUNT(name, extra)                                                          \
+    "{\"name\": \"" name "\", \"family\": \"strlen\", \"variant\": \"avx2\", "       \
+    "\"size\": 64, \"unit\": \"bytes\"" extra "}"
+
+/* make bench-instructions files: recognised by "instructions", every field
+ * checked, a name once; skipped entries keep their reason. */
+static void instruction_counts(void **state)
+{
+    (void)state;
+    hs_set set = {0};
+    assert_string_equal(
+        read_text("{\"context\": {\"isa_cap\": \"avx2\"}, \"instructions\": ["
+                  ICOUNT("strlen/avx2/64", ", \"instructions\": 33") "], \"skipped\": "
+                  "[{\"name\": \"strlen/avx2/65536\", \"reason\": \"valgrind: crashed\"}]}",
+                  &set), "");
+    assert_int_equal(set.n, 0);
+    assert_int_equal(set.nic, 2);
+    assert_int_equal(set.f[0]->kind, HS_KIND_INSTRUCTIONS);
+    assert_string_equal(set.f[0]->cap, "avx2");
+    assert_string_equal(set.ic[0].family, "strlen");
+    assert_true(set.ic[0].count == 33 && set.ic[0].size == 64 && !set.ic[0].skip);
+    assert_string_equal(set.ic[1].skip, "valgrind: crashed");
+    hs_set_free(&set);
+
+    expect_error("{\"instructions\": 3}", "instructions: expected an array");
+    expect_error("{\"instructions\": []}", "instructions: empty (nothing was counted)");
+    expect_error("{\"instructions\": [7]}", "instructions[0]: expected an object");
+    expect_error("{\"instructions\": [{\"instructions\": 1}]}",
+                 "instructions[0].name: missing or not a non-empty string");
+    expect_error("{\"instructions\": [" ICOUNT("a/b/1", "") "]}",
+                 "instructions[0].instructions: missing or not a non-negative integer");
+    expect_error("{\"instructions\": [" ICOUNT("a/b/1", ", \"instructions\": -5") "]}",
+                 "instructions[0].instructions: missing or not a non-negative integer");
+    expect_error("{\"instructions\": [" ICOUNT("a/b/1", ", \"instructions\": 1.5") "]}",
+                 "instructions[0].instructions: missing or not a non-negative integer");
+    expect_error("{\"instructions\": [{\"name\": \"a/b/1\", \"instructions\": 1}]}",
+                 "instructions[0].family: missing or not a non-empty string");
+    expect_error("{\"instructions\": [" ICOUNT("a/b/1", ", \"instructions\": 1") ", "
+                 ICOUNT("a/b/1", ", \"instructions\": 2") "]}",
+                 "instructions[1].name: \"a/b/1\" appears twice");
+    expect_error("{\"instructions\": [" ICOUNT("a/b/1", ", \"instructions\": 1") "], "
+                 "\"skipped\": {}}", "skipped: expected an array");
+    expect_error("{\"instructions\": [], \"skipped\": [{\"name\": \"a/b/1\"}]}",
+                 "skipped[0].reason: missing or not a string");
+    expect_error("{\"instructions\": [" ICOUNT("a/b/1", ", \"instructions\": 1") "], "
+                 "\"skipped\": [{\"name\": \"a/b/1\", \"reason\": \"x\"}]}",
+                 "skipped[0].name: \"a/b/1\" appears twice");
+}
+
+/* Exact comparison: percent of the baseline count, verdict by sign. */
+static void instruction_changes(void **state)
+{
+    (void)state;
+    hs_icount c = {.count = 440, .base = 437, .has_base = 1};
+    assert_true(fabs(hs_icount_change_pct(&c) - 100.0 * 3 / 437) < 1e-12);
+    assert_string_equal(hs_icount_verdict(&c), "Instruction count has increased.");
+    c.count = 400;
+    assert_true(hs_icount_change_pct(&c) < 0);
+    assert_string_equal(hs_icount_verdict(&c), "Instruction count has decreased.");
+    c.count = 437;
+    assert_true(hs_icount_change_pct(&c) == 0);
+    assert_string_equal(hs_icount_verdict(&c), "No change in instruction count.");
+    c.base = 0;
+    assert_true(isinf(hs_icount_change_pct(&c)));
+}
+
 /* Every truncation and 300 seeded one-character corruptions of a result
  * file: read (and, when it still parses, analysed) without a crash; a
  * refusal is one line naming the file.  ASan and UBSan watch in the
  * sanitizer build. */
-static void truncated_and_corrupted(void **state)
+static void corrupt_all(const char *fixture)
 {
-    (void)state;
-    static const char fixture[] =
-        "{\"context\": {\"hp_isa_cap\": \"none\", \"hp_l1d_bytes\": \"49152\"},"
-        " \"benchmarks\": [" ITER("sum_array/scalar/16", ", \"bytes_per_second\": 1e9, \"touched\": 64")
-        ", " ITER("sum_array/auto/16", ", \"bytes_per_second\": 2e9, \"touched\": 64")
-        ", " ITER("sum_array/auto/16", ", \"real_time\": 13, \"bytes_per_second\": 2e9")
-        ", {\"name\": \"sum_array/avx9/16\", \"run_type\": \"iteration\", "
-        "\"error_occurred\": true, \"error_message\": \"no avx9\"}"
-        ", {\"name\": \"sum_array/auto/16_mean\", \"run_type\": \"aggregate\"}]}";
     const size_t len = strlen(fixture);
-    char text[sizeof fixture];
+    char text[1024];
+    assert_true(len < sizeof text);
     uint64_t rng = 12345;
     for (size_t round = 0; round < len + 300; round++) {
-        memcpy(text, fixture, sizeof fixture);
+        memcpy(text, fixture, len + 1);
         if (round < len) {
             text[round] = '\0'; /* every truncation */
         } else { /* one character replaced by one JSON is made of */
@@ -179,6 +237,22 @@ static void truncated_and_corrupted(void **state)
         }
         hs_set_free(&set);
     }
+}
+
+static void truncated_and_corrupted(void **state)
+{
+    (void)state;
+    corrupt_all("{\"context\": {\"hp_isa_cap\": \"none\", \"hp_l1d_bytes\": \"49152\"},"
+        " \"benchmarks\": [" ITER("sum_array/scalar/16", ", \"bytes_per_second\": 1e9, \"touched\": 64")
+        ", " ITER("sum_array/auto/16", ", \"bytes_per_second\": 2e9, \"touched\": 64")
+        ", " ITER("sum_array/auto/16", ", \"real_time\": 13, \"bytes_per_second\": 2e9")
+        ", {\"name\": \"sum_array/avx9/16\", \"run_type\": \"iteration\", "
+        "\"error_occurred\": true, \"error_message\": \"no avx9\"}"
+        ", {\"name\": \"sum_array/auto/16_mean\", \"run_type\": \"aggregate\"}]}");
+    corrupt_all("{\"context\": {\"isa_cap\": \"avx2\"}, \"instructions\": ["
+                ICOUNT("strlen/avx2/64", ", \"instructions\": 33") ", "
+                ICOUNT("strlen/avx2/4096", ", \"instructions\": 437") "], \"skipped\": "
+                "[{\"name\": \"strlen/avx2/65536\", \"reason\": \"valgrind: crashed\"}]}");
 }
 
 static void free_parts(hs_bench *b)
@@ -221,6 +295,8 @@ int main(void)
         cmocka_unit_test(malformed),
         cmocka_unit_test(error_rows_are_skipped),
         cmocka_unit_test(hyperfine_groups),
+        cmocka_unit_test(instruction_counts),
+        cmocka_unit_test(instruction_changes),
         cmocka_unit_test(truncated_and_corrupted),
         cmocka_unit_test(names),
     };

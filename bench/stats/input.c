@@ -1,5 +1,5 @@
-/* Reading result files: the file itself, then Google Benchmark or hyperfine
- * by what the top level holds.  Every error names the file and the field. */
+/* Reading result files: the file itself, then Google Benchmark, hyperfine
+ * or instruction counts by what the top level holds.  Every error names the file and the field. */
 #include "stats.h"
 
 #include <errno.h>
@@ -56,19 +56,24 @@ int hs_read_file(hs_set *set, const char *path, char *err, size_t errlen)
         return -1;
     const int gb = json_is_object(root) && json_object_get(root, "benchmarks");
     const int hf = json_is_object(root) && json_object_get(root, "results");
-    if (!gb && !hf) {
+    const int ic = json_is_object(root) && json_object_get(root, "instructions");
+    if (!gb && !hf && !ic) {
         snprintf(err, errlen, "%s: top level: expected an object with \"benchmarks\" "
-                              "(Google Benchmark) or \"results\" (hyperfine)", path);
+                              "(Google Benchmark), \"results\" (hyperfine) or "
+                              "\"instructions\" (make bench-instructions)", path);
         json_decref(root);
         return -1;
     }
-    hs_file *f = hs_add_file(set, path, root, gb ? HS_KIND_GBENCH : HS_KIND_HYPERFINE);
+    const int kind = gb ? HS_KIND_GBENCH : hf ? HS_KIND_HYPERFINE : HS_KIND_INSTRUCTIONS;
+    hs_file *f = hs_add_file(set, path, root, kind);
     if (!f) {
         json_decref(root);
         snprintf(err, errlen, "%s: out of memory", path);
         return -1;
     }
-    return gb ? hs_read_gbench(set, f, err, errlen) : hs_read_hyperfine(set, f, err, errlen);
+    return gb ? hs_read_gbench(set, f, err, errlen)
+         : hf ? hs_read_hyperfine(set, f, err, errlen)
+              : hs_read_icounts(set, f, err, errlen);
 }
 
 hs_bench *hs_find(const hs_set *set, const char *name, const char *cap)
@@ -146,6 +151,7 @@ void hs_set_free(hs_set *set)
         json_decref(set->f[i]->root);
         free(set->f[i]);
     }
+    hs_icount_free(set);
     free(set->b);
     free(set->f);
     memset(set, 0, sizeof *set);

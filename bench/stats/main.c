@@ -1,5 +1,6 @@
 /* hotpath-stats: criterion-style statistics over hotpath's result files
- * (Google Benchmark JSON and hyperfine JSON).  See README.md, "Statistics".
+ * (Google Benchmark JSON, hyperfine JSON and make bench-instructions
+ * counts).  See README.md, "Statistics".
  * Exit status: 0 done, 1 bad input or a file it could not write, 2 bad
  * command line, 3 a regression beyond --fail-on-regression. */
 #include "stats.h"
@@ -16,11 +17,15 @@ static void usage(FILE *out)
     fputs("usage: hotpath-stats [options] FILE...\n"
           "  FILE                    Google Benchmark JSON (hotpath-bench --hp_out) or\n"
           "                          hyperfine --export-json; several Google Benchmark\n"
-          "                          files are one run at several ISA caps\n"
-          "  --baseline NAME         compare with RESULTS/baselines/NAME.json\n"
+          "                          files are one run at several ISA caps; or\n"
+          "                          RESULTS/<run>-instructions.json (make bench-instructions)\n"
+          "  --baseline NAME         compare with RESULTS/baselines/NAME.json (instruction\n"
+          "                          counts: NAME-instructions.json, compared exactly)\n"
           "  --save-baseline NAME    store this run as RESULTS/baselines/NAME.json\n"
+          "                          (instruction counts: NAME-instructions.json)\n"
           "  --fail-on-regression PCT  exit 3 if a benchmark regressed by more than PCT %\n"
-          "                          with significance (needs --baseline)\n"
+          "                          with significance, or an instruction count grew by\n"
+          "                          more than PCT % (needs --baseline)\n"
           "  --resamples N           bootstrap resamples (default 100000)\n"
           "  --seed S                bootstrap seed (default 1): same input, same output\n"
           "  --noise PCT             noise threshold of the verdicts (default 2)\n"
@@ -174,6 +179,7 @@ static void print_stdout(const cli *c, const hs_set *run)
                 hs_print_tsv_row(stdout, &run->b[i]);
     } else {
         hs_print_text(stdout, run, c->baseline != NULL);
+        hs_print_icount_text(stdout, run, c->baseline != NULL);
     }
 }
 
@@ -188,6 +194,15 @@ static int regressions(const cli *c, const hs_set *run)
             fprintf(stderr, "hotpath-stats: regression beyond %g%%: %s (cap %s) %+.2f%% "
                             "[%+.2f%% %+.2f%%], p = %.3g\n", c->fail_pct, b->name, b->cap,
                     100 * b->change.est, 100 * b->change.lo, 100 * b->change.hi, b->p);
+            count++;
+        }
+    }
+    for (size_t i = 0; i < run->nic; i++) {
+        const hs_icount *ic = &run->ic[i];
+        if (ic->has_base && hs_icount_change_pct(ic) > c->fail_pct) {
+            fprintf(stderr, "hotpath-stats: regression beyond %g%%: %s %+.2f%% instructions "
+                            "(%llu -> %llu)\n", c->fail_pct, ic->name, hs_icount_change_pct(ic),
+                    ic->base, ic->count);
             count++;
         }
     }
@@ -224,16 +239,29 @@ int main(int argc, char **argv)
         snprintf(err, sizeof err, "out of memory");
         rc = -1;
     }
-    if (rc == 0 && c.baseline)
+    /* Timed files and instruction counts each have their baseline file. */
+    int timed = 0, counted = 0;
+    for (size_t i = 0; i < run.nf; i++) {
+        timed |= run.f[i]->kind != HS_KIND_INSTRUCTIONS;
+        counted |= run.f[i]->kind == HS_KIND_INSTRUCTIONS;
+    }
+    if (rc == 0 && c.baseline && timed)
         rc = hs_load_baseline(&base, c.results, c.baseline, err, sizeof err);
+    if (rc == 0 && c.baseline && counted) {
+        rc = hs_load_icount_baseline(&base, c.results, c.baseline, err, sizeof err);
+        if (rc == 0)
+            hs_compare_icounts(&run, &base);
+    }
     if (rc == 0 && hs_analyze(&run, c.baseline ? &base : NULL, &c.o) != 0) {
         snprintf(err, sizeof err, "out of memory in the analysis");
         rc = -1;
     }
     if (rc == 0)
         rc = hs_write_outputs(&run, c.baseline, &c.o, md, sizeof md, err, sizeof err);
-    if (rc == 0 && c.save)
+    if (rc == 0 && c.save && timed)
         rc = hs_save_baseline(&run, c.results, c.save, err, sizeof err);
+    if (rc == 0 && c.save && counted)
+        rc = hs_save_icount_baseline(&run, c.results, c.save, err, sizeof err);
     if (rc != 0) {
         fprintf(stderr, "hotpath-stats: %s\n", err);
         hs_set_free(&run);
@@ -246,9 +274,15 @@ int main(int argc, char **argv)
         skipped += run.b[i].skip != NULL;
     fprintf(stderr, "hotpath-stats: %zu benchmarks (%zu skipped) from %d file(s); wrote %s and "
                     "%.*s/tables/\n", run.n, skipped, argc - optind, md, (int)strlen(md) - 3, md);
-    if (c.save)
+    if (run.nic)
+        fprintf(stderr, "hotpath-stats: %zu instruction counts%s\n", run.nic,
+                run.n ? "" : " (no timed benchmarks)");
+    if (c.save && timed)
         fprintf(stderr, "hotpath-stats: saved baseline %s/baselines/%s.json\n", c.results,
                 c.save);
+    if (c.save && counted)
+        fprintf(stderr, "hotpath-stats: saved baseline %s/baselines/%s-instructions.json\n",
+                c.results, c.save);
     print_stdout(&c, &run);
     fflush(stdout);
     const int bad = c.baseline && !isnan(c.fail_pct) ? regressions(&c, &run) : 0;

@@ -140,7 +140,9 @@ void hs_print_markdown(FILE *out, const hs_set *run, const char *baseline, const
     fputs("- files:", out);
     for (size_t i = 0; i < run->nf; i++)
         fprintf(out, " `%s`%s", run->f[i]->path,
-                run->f[i]->kind == HS_KIND_GBENCH ? "" : " (hyperfine)");
+                run->f[i]->kind == HS_KIND_GBENCH      ? ""
+                : run->f[i]->kind == HS_KIND_HYPERFINE ? " (hyperfine)"
+                                                       : " (instructions)");
     fprintf(out, "\n- statistics: hotpath-stats, bootstrap 95%% intervals from %zu resamples "
                  "(seed %llu); times are medians of the repetitions; ratios are medians "
                  "(reference time / time: above 1 is faster)\n",
@@ -155,7 +157,8 @@ void hs_print_markdown(FILE *out, const hs_set *run, const char *baseline, const
         if (b->file->kind == HS_KIND_GBENCH && k == i)
             family_table(out, run, b->family);
     }
-    if (baseline)
+    if (baseline && run->n)
         changes(out, run, baseline);
     hyperfine(out, run);
+    hs_print_icount_markdown(out, run, baseline);
 }

@@ -149,6 +149,11 @@ static void fill_skipped(FILE *out, const void *p)
                     a->run->b[i].skip);
 }
 
+static void fill_instructions(FILE *out, const void *p)
+{
+    hs_print_icount_tsv(out, ((const table_arg *)p)->run);
+}
+
 static void fill_markdown(FILE *out, const void *p)
 {
     const table_arg *a = p;
@@ -271,8 +276,10 @@ int hs_write_outputs(const hs_set *run, const char *baseline, const hs_options *
         WRITE("samples.tsv", fill_samples);
         WRITE("context.tsv", fill_context);
     }
-    if (baseline)
+    if (baseline && run->n)
         WRITE("change.tsv", fill_change);
+    if (run->nic)
+        WRITE("instructions.tsv", fill_instructions);
     if (any_hf)
         WRITE("hyperfine.tsv", fill_hyperfine);
     if (any_skip)

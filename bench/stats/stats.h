@@ -4,6 +4,8 @@
  * hs_bench rows; estimators.c, bootstrap.c, outliers.c and mwu.c are the
  * statistics; analyze.c pairs rows (reference, peer, limit, baseline) and
  * runs the bootstraps on every core; out_*.c print; baseline.c stores runs.
+ * Instruction counts (make bench-instructions) are exact: icount.c reads,
+ * compares and prints them apart from the timed benchmarks.
  * Every duration inside is in nanoseconds. */
 #ifndef HOTPATH_STATS_H
 #define HOTPATH_STATS_H
@@ -40,7 +42,7 @@ typedef struct hs_summary {
 } hs_summary;
 
 enum { HS_THRPT_NONE = 0, HS_THRPT_BYTES, HS_THRPT_ITEMS };
-enum { HS_KIND_GBENCH = 1, HS_KIND_HYPERFINE };
+enum { HS_KIND_GBENCH = 1, HS_KIND_HYPERFINE, HS_KIND_INSTRUCTIONS };
 enum {
     HS_VERDICT_NONE = 0, /* not compared */
     HS_VERDICT_IMPROVED,
@@ -83,6 +85,15 @@ typedef struct hs_bench {
     const struct hs_bench *ref, *peer, *limit, *base;
 } hs_bench;
 
+/* One callgrind count of `make bench-instructions`: deterministic, so no
+ * samples and no interval; compared with the baseline's count exactly. */
+typedef struct hs_icount {
+    char *name, *family, *variant, *unit; /* "-" for a skipped entry */
+    char *skip;            /* skipped: the reason; no count then */
+    unsigned long long size, count, base;
+    int has_base;          /* base holds the baseline's count of this name */
+} hs_icount;
+
 typedef struct hs_set {
     /* Which Google Benchmark clock the estimates use: CPU time (default:
      * time the process was not running, preempted by other work on a
@@ -92,6 +103,8 @@ typedef struct hs_set {
     size_t n, alloc;
     hs_file **f;           /* each allocated alone: benchmarks point to them */
     size_t nf, allocf;
+    hs_icount *ic;         /* instruction counts, in file order */
+    size_t nic, allocic;
 } hs_set;
 
 typedef struct hs_options {
@@ -106,6 +119,7 @@ typedef struct hs_options {
 int hs_read_file(hs_set *set, const char *path, char *err, size_t errlen);
 int hs_read_gbench(hs_set *set, hs_file *f, char *err, size_t errlen);
 int hs_read_hyperfine(hs_set *set, hs_file *f, char *err, size_t errlen);
+int hs_read_icounts(hs_set *set, hs_file *f, char *err, size_t errlen);
 hs_file *hs_add_file(hs_set *set, const char *path, json_t *root, int kind);
 hs_bench *hs_find(const hs_set *set, const char *name, const char *cap);
 hs_bench *hs_new_bench(hs_set *set, const char *name, const char *cap, const hs_file *f);
@@ -181,6 +195,20 @@ int hs_save_baseline(const hs_set *run, const char *dir, const char *name,
                      char *err, size_t errlen);
 int hs_load_baseline(hs_set *base, const char *dir, const char *name,
                      char *err, size_t errlen);
+
+/* Instruction counts (icount.c). */
+void hs_icount_free(hs_set *set);
+hs_icount *hs_find_icount(const hs_set *set, const char *name);
+void hs_compare_icounts(hs_set *run, const hs_set *base);
+double hs_icount_change_pct(const hs_icount *c); /* +: more instructions */
+const char *hs_icount_verdict(const hs_icount *c);
+void hs_print_icount_text(FILE *out, const hs_set *run, int compared);
+void hs_print_icount_tsv(FILE *out, const hs_set *run);
+void hs_print_icount_markdown(FILE *out, const hs_set *run, const char *baseline);
+int hs_save_icount_baseline(const hs_set *run, const char *dir, const char *name,
+                            char *err, size_t errlen);
+int hs_load_icount_baseline(hs_set *base, const char *dir, const char *name,
+                            char *err, size_t errlen);
 
 /* Formatting (format.c). */
 const char *hs_fmt_time(char *buf, size_t len, double ns);
