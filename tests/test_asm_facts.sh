@@ -4,29 +4,11 @@
 # one none.  A failing fact prints the function's disassembly.
 set -uo pipefail
 build=$1 src=$2
-if [ "${HOTPATH_BUILD_TYPE:-}" != Release ] || grep -q 'HOTPATH_SANITIZE:BOOL=ON' "$build/CMakeCache.txt"; then
-  echo "SKIP: assembly facts hold for the plain Release build only"
-  exit 77
-fi
-fail=0
+. "$src/tests/asm_lib.sh"
+require_plain_release
 
-# Instruction mnemonics of a function, one per line, without padding nops
-# and the CET landing pad.
-insns() {
-  bash "$src/scripts/asm.sh" "$build" "$1" | awk -F'\t' 'NF >= 2 {split($2, a, " "); print a[1]}' |
-    grep -vE '^(nop|endbr64|int3|xchg|cs|data16)$'
-}
-
-check() { # name, function, condition description, command...
-  local name=$1 fn=$2; shift 2
-  if "$@"; then
-    echo "ok: $name"
-  else
-    echo "FAIL: $name; disassembly of $fn:"
-    bash "$src/scripts/asm.sh" "$build" "$fn"
-    fail=1
-  fi
-}
+# Mnemonics without padding nops and the CET landing pad.
+insns() { mnemonics "$1" | grep -vE '^(nop|endbr64|int3|xchg|cs|data16)$'; }
 
 add_is_lea_ret() { [ "$(insns hp_add_auto | tr '\n' ' ')" = "lea ret " ]; }
 auto_sum_packed() { insns hp_sum_array_auto | grep -qE '^v?paddd$'; }

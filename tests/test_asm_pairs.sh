@@ -8,10 +8,8 @@
 # (the pair becomes identical, or differs in another way) fails.
 set -uo pipefail
 build=$1 src=$2
-if [ "${HOTPATH_BUILD_TYPE:-}" != Release ] || grep -q 'HOTPATH_SANITIZE:BOOL=ON' "$build/CMakeCache.txt"; then
-  echo "SKIP: the pairs' machine code is compared in the plain Release build only"
-  exit 77
-fi
+. "$src/tests/asm_lib.sh"
+require_plain_release "the pairs' machine code is compared in the plain Release build only"
 
 # gcc-12, clang-14, ...: the compiler CMake found, and its major version.
 cc_file=$(ls "$build"/CMakeFiles/*/CMakeCCompiler.cmake | head -1)

@@ -14,16 +14,13 @@
 # A failing fact prints the function.
 set -uo pipefail
 build=$1 src=$2
-if [ "${HOTPATH_BUILD_TYPE:-}" != Release ] || grep -q 'HOTPATH_SANITIZE:BOOL=ON' "$build/CMakeCache.txt"; then
-  echo "SKIP: assembly facts hold for the plain Release build only"
-  exit 77
-fi
-fail=0
+. "$src/tests/asm_lib.sh"
+require_plain_release
 
 # One line per loop: "<conditional jumps inside> <distinct destination
 # registers of the instructions matching RE inside>".
 loops() { # function, RE
-  bash "$src/scripts/asm.sh" "$build" "$1" | awk -F'\t' -v re="$2" '
+  disasm "$1" | awk -F'\t' -v re="$2" '
     function hex(s,   i, x) {  # mawk has no strtonum
       x = 0
       for (i = 1; i <= length(s); i++) x = x * 16 + index("0123456789abcdef", substr(s, i, 1)) - 1
@@ -51,21 +48,19 @@ loops() { # function, RE
     }'
 }
 
-check() { # description, function, test-function
-  if "$3" "$2"; then
-    echo "ok: $1"
-  else
-    echo "FAIL: $1; loops (jcc, matches): $(loops "$2" '^$' | tr '\n' ';'); disassembly of $2:"
-    bash "$src/scripts/asm.sh" "$build" "$2"
-    fail=1
-  fi
+# fact DESCRIPTION FUNCTION TEST-FUNCTION: a failure also lists the loops.
+with_loops() { # function, test-function
+  "$2" "$1" && return 0
+  echo "loops of $1 (jcc, matches): $(loops "$1" '^$' | tr '\n' ';')"
+  return 1
 }
+fact() { check "$1" "$2" with_loops "$2" "$3"; }
 
 branch_free() { local l; l=$(loops "$1" '^$'); [ -n "$l" ] && ! awk '$1 != 1 {bad=1} END {exit !bad}' <<<"$l"; }
 branchy() { loops "$1" '^$' | awk '$1 >= 2 {ok=1} END {exit !ok}'; }
 
-check "branchless sum: the only conditional jump in its loop is the back-edge" hp_branch_sum_branchless branch_free
-check "branchy sum: its loop keeps a data-dependent conditional jump" hp_branch_sum_branchy branchy
+fact "branchless sum: the only conditional jump in its loop is the back-edge" hp_branch_sum_branchless branch_free
+fact "branchy sum: its loop keeps a data-dependent conditional jump" hp_branch_sum_branchy branchy
 
 # The loop with the most chains must have exactly K.
 chains() { # function, RE, K
@@ -74,7 +69,7 @@ chains() { # function, RE, K
 for k in 1 2 4 8; do
   imul() { chains "$1" '^imul$' "$k"; }
   fma() { chains "$1" '^vfmadd' "$k"; }
-  check "ilp_imul/chains$k: imul into $k registers (chains) in its loop" "hp_ilp_imul_chains$k" imul
-  check "ilp_fma/chains$k: scalar FMA into $k registers (chains) in its loop" "hp_ilp_fma_chains$k" fma
+  fact "ilp_imul/chains$k: imul into $k registers (chains) in its loop" "hp_ilp_imul_chains$k" imul
+  fact "ilp_fma/chains$k: scalar FMA into $k registers (chains) in its loop" "hp_ilp_fma_chains$k" fma
 done
 exit $fail

@@ -7,28 +7,10 @@
 # popcount.  A failing fact prints the function.
 set -uo pipefail
 build=$1 src=$2
-if [ "${HOTPATH_BUILD_TYPE:-}" != Release ] || grep -q 'HOTPATH_SANITIZE:BOOL=ON' "$build/CMakeCache.txt"; then
-  echo "SKIP: assembly facts hold for the plain Release build only"
-  exit 77
-fi
-fail=0
+. "$src/tests/asm_lib.sh"
+require_plain_release
 
-insns() {
-  bash "$src/scripts/asm.sh" "$build" "$1" | awk -F'\t' 'NF >= 2 {split($2, a, " "); print a[1]}'
-}
-
-check() { # description, function, command...
-  local name=$1 fn=$2; shift 2
-  if "$@"; then
-    echo "ok: $name"
-  else
-    echo "FAIL: $name; disassembly of $fn:"
-    bash "$src/scripts/asm.sh" "$build" "$fn"
-    fail=1
-  fi
-}
-
-has() { insns "$1" | grep -qxE "$2"; }
+has() { mnemonics "$1" | grep -qxE "$2"; }
 lacks() { ! has "$1" "$2"; }
 
 for pair in ctz_tzcnt:tzcnt ctz_bsf:bsf clz_lzcnt:lzcnt clz_bsr:bsr popcnt_asm:popcnt bswap_asm:bswap; do
@@ -36,7 +18,7 @@ for pair in ctz_tzcnt:tzcnt ctz_bsf:bsf clz_lzcnt:lzcnt clz_bsr:bsr popcnt_asm:p
   check "$fn contains $op" "$fn" has "$fn" "$op"
 done
 gcc=0
-grep -qs 'CMAKE_C_COMPILER_ID "GNU"' "$build"/CMakeFiles/*/CMakeCCompiler.cmake && gcc=1
+[ "$(compiler_id)" = GNU ] && gcc=1
 check "baseline popcount builtin is not popcnt" hp_popcnt_builtin lacks hp_popcnt_builtin popcnt
 if [ $gcc = 1 ]; then
   check "GCC: baseline popcount builtin is a libgcc call" hp_popcnt_builtin has hp_popcnt_builtin call
