@@ -115,17 +115,6 @@ void register_family(const char *family, hp::Body (*body)(const hp_variant *))
 {
     const std::vector<int64_t> sizes = hp::sizes(16, kMaxN);
     for (const hp_variant *v : hp::variants(family)) {
-        // An OpenBLAS copy that did not load is listed with its reason,
-        // like a variant this CPU cannot run.
-        if (const char *why = hp_simd_peer_unavailable(v)) {
-            const std::string name = std::string(family) + "/" + v->name + "/" +
-                                     std::to_string(sizes.front());
-            const std::string reason = why;
-            benchmark::RegisterBenchmark(name.c_str(), [reason](benchmark::State &st) {
-                st.SkipWithError(reason.c_str());
-            });
-            continue;
-        }
         hp::add(v, sizes, v->stage == HP_STAGE_LIMIT
                        ? limit_body(family, hp::fn<limit_fn>(v))
                        : body(v));

@@ -54,7 +54,7 @@ void add(const hp_variant *v, const std::vector<int64_t> &sizes, Body body,
 {
     const std::string base = std::string(v->family) + "/" + (name ? name : v->name) + "/";
     const char *why = nullptr;
-    if (!hp_runnable(v, &why)) {
+    if (!hp_all_runnable(v, &why)) {
         std::string reason = why;
         benchmark::RegisterBenchmark(
             (base + std::to_string(sizes.front()) + suffix).c_str(),

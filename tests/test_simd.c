@@ -36,7 +36,7 @@ static const hp_variant *nth(const char *family, size_t i)
         if (strcmp(v[j].family, family) != 0 || v[j].stage == HP_STAGE_LIMIT)
             continue;
         const char *why;
-        if (!hp_runnable(&v[j], &why) || (why = hp_simd_peer_unavailable(&v[j]))) {
+        if (!hp_all_runnable(&v[j], &why)) {
             if (i == 0)
                 fprintf(stderr, "skip %s/%s: %s\n", family, v[j].name, why);
             continue;

@@ -31,7 +31,7 @@ int main(void)
         char name[128];
         const char *why;
         snprintf(name, sizeof name, "%s/%s", v[i].family, v[i].name);
-        if (hp_runnable(&v[i], &why)) {
+        if (hp_all_runnable(&v[i], &why)) {
             runs++;
             printf("%-44s %-10s runs\n", name, hp_stage_name(v[i].stage));
         } else {

@@ -71,6 +71,16 @@ const hp_variant *hp_all_find(const char *family, const char *name)
     return NULL;
 }
 
+int hp_all_runnable(const hp_variant *v, const char **why_not)
+{
+    if (!hp_runnable(v, why_not))
+        return 0;
+    const char *why = hp_peer_unavailable(v);
+    if (why && why_not)
+        *why_not = why;
+    return why == NULL;
+}
+
 int hp_gate_fail(char *msg, size_t len, const hp_variant *v, const char *fmt, ...)
 {
     int w = snprintf(msg, len, "%s/%s: ", v->family, v->name);
@@ -109,6 +119,8 @@ int hp_gate_check(const hp_variant *v, char *msg, size_t len)
         return hp_gate_fail(msg, len, v, "reference variant '%s' is missing", fam->reference);
     if (!hp_runnable(ref, &why))
         return hp_gate_fail(msg, len, v, "reference cannot run: %s", why);
+    if ((why = hp_peer_unavailable(v)))
+        return hp_gate_fail(msg, len, v, "cannot be called: %s", why);
     msg[0] = '\0';
     return c->run(v, ref, msg, len);
 }
@@ -126,7 +138,7 @@ int hp_gate_run(FILE *out, const char *filter)
         if (v[i].stage == HP_STAGE_LIMIT)
             continue; /* a bound, not an implementation of the family */
         const char *why;
-        if (!hp_runnable(&v[i], &why)) {
+        if (!hp_all_runnable(&v[i], &why)) {
             fprintf(out, "gate: skip %-40s %s\n", name, why);
             skipped++;
             continue;

@@ -43,6 +43,9 @@ int hp_gate_run(FILE *out, const char *filter);
  * limit stages), as one list; hp_all_find searches both. */
 const hp_variant *hp_all_variants(size_t *count);
 const hp_variant *hp_all_find(const char *family, const char *name);
+/* hp_runnable for the joined list: a peer that loads at run time (an
+ * OpenBLAS copy) may also be missing, with its reason. */
+int hp_all_runnable(const hp_variant *v, const char **why_not);
 
 /* Common check helpers. */
 /* Formats "family/variant: " + text into msg; returns 1 (a failure). */

@@ -12,7 +12,6 @@
  * within u*|exact| plus a double-sized error, so |got - want| is checked
  * against gamma_{n+2} * sum|a_i*b_i|, which covers both. */
 #include "gate.h"
-#include "peers_simd.h"
 #include "rng.h"
 #include "simd.h"
 
@@ -52,21 +51,10 @@ static int same(float x, float y)
     return (isnan(x) && isnan(y)) || memcmp(&x, &y, sizeof x) == 0;
 }
 
-/* Whether a peer could not be loaded: then it is skipped, visibly. */
-static int unavailable(const hp_variant *v)
-{
-    const char *why = hp_simd_peer_unavailable(v);
-    if (why)
-        fprintf(stderr, "gate: skip %s/%s %s\n", v->family, v->name, why);
-    return why != NULL;
-}
-
 /* add: random bit patterns (NaNs, infinities, subnormals and all), then
  * out == a and out == b. */
 static int check_add(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
 {
-    if (unavailable(v))
-        return 0;
     hp_add_f32_fn f = (hp_add_f32_fn)v->fn, r = (hp_add_f32_fn)ref->fn;
     hp_rng rng = {41};
     for (size_t k = 0; k < N_FIXED + N_RANDOM; k++) {
@@ -116,8 +104,6 @@ static double gamma_n(size_t n)
 
 static int check_dot(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
 {
-    if (unavailable(v))
-        return 0;
     hp_dot_f32_fn f = (hp_dot_f32_fn)v->fn, r = (hp_dot_f32_fn)ref->fn;
     const float x[] = {1, 2, 3, 4}, y[] = {5, 6, 7, 8};
     if (f(x, y, 4) != 70.0f)
@@ -171,8 +157,6 @@ static void fill_max(hp_rng *rng, float *a, size_t n, unsigned kind)
 
 static int check_max(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
 {
-    if (unavailable(v))
-        return 0;
     hp_max_f32_fn f = (hp_max_f32_fn)v->fn, r = (hp_max_f32_fn)ref->fn;
     static const char *const kinds[] = {"random", "with NaNs", "non-positive with zeros",
                                         "all NaN"};

@@ -1,5 +1,6 @@
 /* The peer tables of all milestones, joined in journey order. */
 #include "peers.h"
+#include "peers_simd.h"
 
 #include <pthread.h>
 #include <string.h>
@@ -40,6 +41,12 @@ const hp_variant *hp_peer_variants(size_t *count)
     pthread_once(&once, build);
     *count = n_peers;
     return peers;
+}
+
+/* Only milestone 4's OpenBLAS copies load at run time (dlmopen). */
+const char *hp_peer_unavailable(const hp_variant *v)
+{
+    return hp_simd_peer_unavailable(v);
 }
 
 void hp_limit_memcpy(void *dst, const void *src, size_t n)

@@ -18,6 +18,10 @@ extern "C" {
 
 const hp_variant *hp_peer_variants(size_t *count);
 
+/* NULL when the peer can be called; otherwise why it cannot (a library
+ * loaded at run time that failed to load).  NULL for every other variant. */
+const char *hp_peer_unavailable(const hp_variant *v);
+
 /* memcpy of n bytes, the `limit` line of memory-bound families.  Its
  * signature is its own: families call it with the bytes they move. */
 void hp_limit_memcpy(void *dst, const void *src, size_t n);

@@ -112,7 +112,7 @@ static const char *not_runnable(const hp_variant *v)
     const char *why;
     if (v->stage == HP_STAGE_LIMIT)
         return "a limit line (a bound measured beside the family), not an implementation";
-    if (!hp_runnable(v, &why))
+    if (!hp_all_runnable(v, &why))
         return why;
     if (!find_runner(v->family))
         return "hotpath-run has no runner for this family (tools/hotpath-run/run_<milestone>.c)";
