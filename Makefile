@@ -13,6 +13,11 @@ MIN_TIME   ?= 0.05
 CAP        := $(if $(HOTPATH_ISA),$(HOTPATH_ISA),native)
 RUN        ?= $(shell date +%Y%m%d-%H%M%S)-$(shell hostname -s)-$(CAP)
 RESULTS    ?= results
+# The run a reading step (stats, plots, reports) works on: RUN when given
+# (command line, environment, or make bench passing its own), else the
+# newest run named in $(RESULTS)/latest.
+GIVEN_RUN = $(if $(filter command line environment,$(origin RUN)),$(RUN),$(strip \
+  $(shell cat $(RESULTS)/latest 2>/dev/null)))
 # Steps that follow a benchmark run, in order (mk/*.mk append to it); each
 # is a make target that reads $(RESULTS)/$(RUN).json.
 BENCH_AFTER :=

@@ -29,5 +29,6 @@ bench-instructions: build ## callgrind instructions per call of every variant ->
 .PHONY: cpu-effects-report
 BENCH_AFTER += cpu-effects-report
 
-cpu-effects-report: ## milestone 7's derived figures from RUN (misprediction cost, latency per level)
-	@/usr/bin/python3 scripts/cpu-effects-report.py $(RESULTS)/$(RUN).json
+cpu-effects-report: deps ## milestone 7's derived figures from RUN (default: the newest run)
+	@if [ -z "$(GIVEN_RUN)" ]; then echo "make $@: no run in $(RESULTS)/latest; give RUN=" >&2; exit 2; fi
+	@/usr/bin/python3 scripts/cpu-effects-report.py $(RESULTS)/$(GIVEN_RUN).json

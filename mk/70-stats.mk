@@ -21,15 +21,10 @@ stats_json = $(if $(wildcard $(1)),$(1),$(RESULTS)/$(1).json)
 stats_inputs = $(call stats_json,$(1)) \
   $(wildcard $(patsubst %.json,%,$(call stats_json,$(1)))-hyperfine-*.json)
 
-# RUN from the command line or the environment (make bench passes it),
-# else the newest run.
-STATS_RUN = $(if $(filter command line environment,$(origin RUN)),$(RUN),$(strip \
-  $(shell cat $(RESULTS)/latest 2>/dev/null)))
-
 stats: build ## statistics of a run (RUN=..., default the newest): blocks, Markdown, TSV tables
-	@if [ -z "$(STATS_RUN)" ]; then echo "make $@: no run in $(RESULTS)/latest; give RUN=" >&2; \
+	@if [ -z "$(GIVEN_RUN)" ]; then echo "make $@: no run in $(RESULTS)/latest; give RUN=" >&2; \
 	  exit 2; fi
-	@$(BUILD)/hotpath-stats $(STATS_FLAGS) $(call stats_inputs,$(STATS_RUN))
+	@$(BUILD)/hotpath-stats $(STATS_FLAGS) $(call stats_inputs,$(GIVEN_RUN))
 
 compare: ## compare a run with a baseline: make compare BASELINE=name [RUN=run]
 	@if [ -z "$(BASELINE)" ]; then echo "make compare: give BASELINE=name" \

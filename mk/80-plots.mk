@@ -11,12 +11,9 @@
 .PHONY: plots bench-isa
 BENCH_AFTER += plots
 
-PLOTS_RUN = $(if $(filter command line environment,$(origin RUN)),$(RUN),$(strip \
-  $(shell cat $(RESULTS)/latest 2>/dev/null)))
-
 plots: deps ## charts of RUN (default: the newest run) into plots/out/<run>/, with index.html
-	@if [ -z "$(PLOTS_RUN)" ]; then echo "make plots: no run in $(RESULTS)/latest; give RUN=" >&2; exit 2; fi
-	@$(MAKE) --no-print-directory -f Makefile.plots RUN=$(PLOTS_RUN) RESULTS=$(RESULTS) QUIET=$(QUIET)
+	@if [ -z "$(GIVEN_RUN)" ]; then echo "make plots: no run in $(RESULTS)/latest; give RUN=" >&2; exit 2; fi
+	@$(MAKE) --no-print-directory -f Makefile.plots RUN=$(GIVEN_RUN) RESULTS=$(RESULTS) QUIET=$(QUIET)
 
 ISA_FILTER ?= --benchmark_filter=^(base64_encode|base64_decode|dot_f32|add_f32|max_f32|strlen|sum_array)/[^/]+/(4096|16384)$$
 ISA_RUN     = $(if $(filter command line environment,$(origin RUN)),$(RUN),$(shell date +%Y%m%d-%H%M%S)-$(shell hostname -s))-isa
