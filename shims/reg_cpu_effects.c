@@ -26,7 +26,7 @@ const hp_family hp_fam_cpu_effects[] = {
 const hp_variant hp_reg_cpu_effects[] = {
     HP_V(branch_sum, branchy, BASELINE, 0),
     HP_V(branch_sum, branchless, ALGORITHM, 0),
-    HP_V(branch_sum, auto, AUTO, 0),
+    HP_V(branch_sum, auto, AUTO, HP_NEEDS_SSE2), /* vectorized at the baseline */
     HP_V(pointer_chase, scalar, BASELINE, 0),
     HP_V(gather_sum, scalar, BASELINE, 0),
     ILP_FAMILY(ilp_imul, 0),

@@ -23,7 +23,12 @@ static void names_are_unique_and_families_known(void **state)
         const hp_family *f = hp_find_family(v[i].family);
         if (!f)
             fail_msg("%s/%s: family not registered", v[i].family, v[i].name);
-        assert_non_null(hp_find(f->name, f->reference));
+        /* Wherever a variant runs, its reference runs: the gate needs it. */
+        const hp_variant *ref = hp_find(f->name, f->reference);
+        assert_non_null(ref);
+        if (ref->features & ~v[i].features)
+            fail_msg("%s/%s: its reference %s needs features it does not", v[i].family,
+                     v[i].name, f->reference);
         assert_non_null(v[i].fn);
         assert_true(v[i].stage < HP_STAGE_COUNT);
         for (size_t j = i + 1; j < n; j++)
