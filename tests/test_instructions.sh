@@ -28,10 +28,11 @@ else
   echo "FAIL: the two runs differ or are incomplete:"; diff "$tmp/c1" "$tmp/c2"; cat "$tmp/c1"; fail=1
 fi
 get() { awk -v n="$1" '$1 == n {print $2}' "$tmp/c1"; }
-# The scalar sum is a 4-instruction loop: 4096 more elements cost between
-# 3 and 8 instructions each over 64 (not 0: the kernel itself is counted).
+# The scalar sum adds each element with an instruction of its own: 4032
+# more elements cost between 1 (clang unrolls the loop by 8: about 1.4) and
+# 8 instructions each (GCC's loop: 4), not 0: the kernel itself is counted.
 d=$(( $(get sum_array/scalar/4096) - $(get sum_array/scalar/64) ))
-if [ "$d" -ge $((3 * 4032)) ] && [ "$d" -le $((8 * 4032)) ]; then
+if [ "$d" -ge 4032 ] && [ "$d" -le $((8 * 4032)) ]; then
   echo "ok: sum_array/scalar: $d instructions for 4032 more elements"
 else
   echo "FAIL: sum_array/scalar: $d instructions for 4032 more elements"; fail=1
