@@ -105,6 +105,30 @@ void hp_gate_free(void *p, size_t misalign)
         free((unsigned char *)p - misalign);
 }
 
+int hp_gate_i32_lengths(const hp_variant *v, const hp_variant *ref,
+                        void (*fill)(hp_rng *rng, int32_t *a, size_t n), size_t n_long,
+                        char *msg, size_t len)
+{
+    typedef int32_t (*fn)(const int32_t *a, size_t n);
+    const fn f = (fn)v->fn, r = (fn)ref->fn;
+    hp_rng rng = {7};
+    for (size_t k = 0; k <= 257 + n_long; k++) {
+        const size_t n = k <= 257 ? k : 1000 + hp_rng_below(&rng, 70000);
+        for (size_t mis = 0; mis < 64; mis += 4) {
+            int32_t *a = hp_gate_alloc(n * sizeof *a, mis);
+            if (!a)
+                return hp_gate_fail(msg, len, v, "out of memory");
+            fill(&rng, a, n);
+            const int32_t got = f(a, n), want = r(a, n);
+            hp_gate_free(a, mis);
+            if (got != want)
+                return hp_gate_fail(msg, len, v, "length %zu, misalignment %zu: got %d, want %d",
+                                    n, mis, (int)got, (int)want);
+        }
+    }
+    return 0;
+}
+
 int hp_gate_check(const hp_variant *v, char *msg, size_t len)
 {
     const hp_family *fam = hp_find_family(v->family);

@@ -5,6 +5,7 @@
 #define HOTPATH_GATE_H
 
 #include "hotpath.h"
+#include "rng.h"
 
 #include <stdio.h>
 
@@ -55,6 +56,14 @@ int hp_gate_fail(char *msg, size_t len, const hp_variant *v, const char *fmt, ..
  * boundary; free with hp_gate_free. */
 void *hp_gate_alloc(size_t n, size_t misalign);
 void hp_gate_free(void *p, size_t misalign);
+
+/* For families of the shape int32_t f(const int32_t *a, size_t n): v
+ * against ref at every length 0..257, then n_long random lengths from 1000
+ * to 71000, each at every int32 alignment within a cache line, on arrays
+ * filled by fill (seeded).  Returns 0, or 1 with the first difference. */
+int hp_gate_i32_lengths(const hp_variant *v, const hp_variant *ref,
+                        void (*fill)(hp_rng *rng, int32_t *a, size_t n), size_t n_long,
+                        char *msg, size_t len);
 
 #ifdef __cplusplus
 }

@@ -46,7 +46,7 @@ static void fill(hp_rng *rng, int32_t *a, size_t n)
 
 static int check_pair(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
 {
-    pair_fn f = (pair_fn)v->fn, r = (pair_fn)ref->fn;
+    pair_fn f = (pair_fn)v->fn;
     for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++) {
         if (strcmp(seeds[i].family, v->family) != 0)
             continue;
@@ -57,25 +57,7 @@ static int check_pair(const hp_variant *v, const hp_variant *ref, char *msg, siz
     }
     if (f(NULL, 0) != 0)
         return hp_gate_fail(msg, len, v, "empty input: got %" PRId32 ", want 0", f(NULL, 0));
-    hp_rng rng = {2};
-    /* Every length 0..257 at every int32 alignment within a cache line,
-     * then a few long arrays (at two alignments: the -O0 variants are
-     * slow), so vector loops and their tails both run. */
-    for (size_t k = 0; k <= 261; k++) {
-        size_t n = k <= 257 ? k : 10000 + hp_rng_below(&rng, 60000);
-        for (size_t mis = 0; mis < (k <= 257 ? 64u : 8u); mis += 4) {
-            int32_t *a = hp_gate_alloc(n * sizeof *a, mis);
-            if (!a)
-                return hp_gate_fail(msg, len, v, "out of memory");
-            fill(&rng, a, n);
-            int32_t got = f(a, n), want = r(a, n);
-            hp_gate_free(a, mis);
-            if (got != want)
-                return hp_gate_fail(msg, len, v, "length %zu, misalignment %zu: got %" PRId32
-                                    ", want %" PRId32, n, mis, got, want);
-        }
-    }
-    return 0;
+    return hp_gate_i32_lengths(v, ref, fill, 4, msg, len);
 }
 
 const hp_check hp_checks_abstraction[] = {

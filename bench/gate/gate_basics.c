@@ -39,27 +39,15 @@ static int check_factorial(const hp_variant *v, const hp_variant *ref, char *msg
     return 0;
 }
 
+static void fill_bits(hp_rng *rng, int32_t *a, size_t n)
+{
+    hp_rng_fill(rng, a, n * sizeof *a);
+}
+
+/* Random bit patterns: the sums overflow and must wrap alike. */
 static int check_sum_array(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
 {
-    hp_sum_array_fn f = (hp_sum_array_fn)v->fn, r = (hp_sum_array_fn)ref->fn;
-    hp_rng rng = {7};
-    /* Every length 0..257 and a few large random ones, at every alignment
-     * of an int32 within a cache line, with values that overflow. */
-    for (size_t n = 0; n <= 300; n++) {
-        size_t len_n = n <= 257 ? n : 1000 + hp_rng_below(&rng, 70000);
-        for (size_t mis = 0; mis < 64; mis += 4) {
-            int32_t *a = hp_gate_alloc(len_n * sizeof *a, mis);
-            if (!a)
-                return hp_gate_fail(msg, len, v, "out of memory");
-            hp_rng_fill(&rng, a, len_n * sizeof *a);
-            int32_t got = f(a, len_n), want = r(a, len_n);
-            hp_gate_free(a, mis);
-            if (got != want)
-                return hp_gate_fail(msg, len, v, "length %zu, misalignment %zu: got %" PRId32
-                                    ", want %" PRId32, len_n, mis, got, want);
-        }
-    }
-    return 0;
+    return hp_gate_i32_lengths(v, ref, fill_bits, 43, msg, len);
 }
 
 const hp_check hp_checks_basics[] = {
