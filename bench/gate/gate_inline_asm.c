@@ -115,6 +115,24 @@ static int check_bitop(const hp_variant *v, const hp_variant *ref, char *msg, si
 
 #define N_READS 1000
 
+/* The variant's reads t[0..N_READS) never go backwards and sit between
+ * the reference's reads before and after them. */
+static int tsc_in_order(const hp_variant *v, const uint64_t *t, uint64_t before, uint64_t after,
+                        char *msg, size_t len)
+{
+    if (t[0] < before)
+        return hp_gate_fail(msg, len, v, "read 0 (%" PRIu64 ") is before the reference's "
+                            "earlier read (%" PRIu64 ")", t[0], before);
+    for (size_t i = 1; i < N_READS; i++)
+        if (t[i] < t[i - 1])
+            return hp_gate_fail(msg, len, v, "read %zu went backwards: %" PRIu64 " after %"
+                                PRIu64, i, t[i], t[i - 1]);
+    if (after < t[N_READS - 1] || after == before)
+        return hp_gate_fail(msg, len, v, "the reference's later read %" PRIu64 " is not after "
+                            "read %d (%" PRIu64 ")", after, N_READS - 1, t[N_READS - 1]);
+    return 0;
+}
+
 /* Reads of one CPU's TSC, bracketed by the reference's reads, never go
  * backwards and the counter advances; the helper writes exactly n. */
 static int check_rdtsc(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
@@ -132,17 +150,7 @@ static int check_rdtsc(const hp_variant *v, const hp_variant *ref, char *msg, si
         hp_unpin(&saved);
     if (t[N_READS] != SENTINEL)
         return hp_gate_fail(msg, len, v, "wrote past out[%d]", N_READS);
-    if (t[0] < before)
-        return hp_gate_fail(msg, len, v, "read 0 (%" PRIu64 ") is before the reference's "
-                            "earlier read (%" PRIu64 ")", t[0], before);
-    for (size_t i = 1; i < N_READS; i++)
-        if (t[i] < t[i - 1])
-            return hp_gate_fail(msg, len, v, "read %zu went backwards: %" PRIu64 " after %"
-                                PRIu64, i, t[i], t[i - 1]);
-    if (after < t[N_READS - 1] || after == before)
-        return hp_gate_fail(msg, len, v, "the reference's later read %" PRIu64 " is not after "
-                            "read %d (%" PRIu64 ")", after, N_READS - 1, t[N_READS - 1]);
-    return 0;
+    return tsc_in_order(v, t, before, after, msg, len);
 }
 
 /* As rdtsc, and TSC_AUX (the CPU number on Linux) is the reference's on
@@ -164,15 +172,8 @@ static int check_rdtscp(const hp_variant *v, const hp_variant *ref, char *msg, s
         hp_unpin(&saved);
     if (t[N_READS] != SENTINEL || aux[N_READS] != 0x5A5A5A5Au)
         return hp_gate_fail(msg, len, v, "wrote past out[%d] or aux[%d]", N_READS, N_READS);
-    if (t[0] < before)
-        return hp_gate_fail(msg, len, v, "read 0 (%" PRIu64 ") is before the reference's "
-                            "earlier read (%" PRIu64 ")", t[0], before);
-    for (size_t i = 1; i < N_READS; i++)
-        if (t[i] < t[i - 1])
-            return hp_gate_fail(msg, len, v, "read %zu went backwards: %" PRIu64 " after %"
-                                PRIu64, i, t[i], t[i - 1]);
-    if (after < t[N_READS - 1] || after == before)
-        return hp_gate_fail(msg, len, v, "the reference's later read is not after the last");
+    if (tsc_in_order(v, t, before, after, msg, len))
+        return 1;
     for (size_t i = 0; pinned && i < N_READS; i++)
         if (aux[i] != aux_before)
             return hp_gate_fail(msg, len, v, "read %zu: TSC_AUX 0x%" PRIx32 ", the reference "
