@@ -278,11 +278,14 @@ static void names(void **state)
     assert_string_equal(b.variant, "-");
     assert_string_equal(b.extra, "-");
     free_parts(&b);
-    assert_string_equal(hs_stage_of("sum_array", "auto"), "auto");
-    assert_string_equal(hs_stage_of("sum_array", "memcpy"), "limit");
-    assert_string_equal(hs_stage_of("sum_array", "limit_bw"), "limit");
-    assert_string_equal(hs_stage_of("sum_array", "glibc"), "library");
-    assert_string_equal(hs_stage_of("no_such_family", "x"), "-");
+    assert_string_equal(hs_stage_of("sum_array", "auto", "-"), "auto");
+    assert_string_equal(hs_stage_of("sum_array", "memcpy", "-"), "limit");
+    assert_string_equal(hs_stage_of("sum_array", "limit_bw", "-"), "limit");
+    assert_string_equal(hs_stage_of("sum_array", "glibc", "-"), "library");
+    assert_string_equal(hs_stage_of("no_such_family", "x", "-"), "-");
+    /* milestone 2's builds: sum/iter/<size>/O0 is the registry's iter_O0 */
+    assert_string_equal(hs_stage_of("sum", "iter", "O0"), "baseline");
+    assert_string_equal(hs_stage_of("sum", "iter", "O3"), "auto");
     assert_true(hs_baseline_name_ok("main-2024.1"));
     assert_false(hs_baseline_name_ok("../x"));
     assert_false(hs_baseline_name_ok(".hidden"));

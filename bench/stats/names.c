@@ -36,14 +36,22 @@ int hs_split_name(hs_bench *b, const char *name)
     return b->name && b->family && b->variant && b->size && b->extra ? 0 : -1;
 }
 
-/* The registry's stage when libhotpath.a knows the variant.  Peers live in
+/* The registry's stage when libhotpath.a knows the variant: a benchmark
+ * whose extra names a build of the variant (milestone 2's
+ * "sum/iter/65536/O0" is the registry's iter_O0) takes that build's.  Peers live in
  * bench/peers, outside libhotpath.a, and the result files carry no stage,
  * so a variant of a known family that the registry lacks is a peer:
  * "limit" if it is named memcpy or limit*, otherwise "library".  A family
  * the registry does not know gets "-". */
-const char *hs_stage_of(const char *family, const char *variant)
+const char *hs_stage_of(const char *family, const char *variant, const char *extra)
 {
-    const hp_variant *v = hp_find(family, variant);
+    char build[128];
+    const hp_variant *v = NULL;
+    if (strcmp(extra, "-") != 0 &&
+        (size_t)snprintf(build, sizeof build, "%s_%s", variant, extra) < sizeof build)
+        v = hp_find(family, build);
+    if (!v)
+        v = hp_find(family, variant);
     if (v)
         return hp_stage_name(v->stage);
     if (!hp_find_family(family))

@@ -128,7 +128,7 @@ void hs_set_free(hs_set *set);
 
 /* Names and stages. */
 int hs_split_name(hs_bench *b, const char *name);
-const char *hs_stage_of(const char *family, const char *variant);
+const char *hs_stage_of(const char *family, const char *variant, const char *extra);
 const char *hs_reference_of(const char *family);
 const char *hs_cache_level(const hs_bench *b);
 int hs_sort_benches(hs_set *set); /* journey order; 0 or -1 (no memory) */
