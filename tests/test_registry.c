@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cpu/cache.h"
 #include "cpu/cpu.h"
 #include "gate.h"
 #include "hotpath.h"
@@ -119,6 +120,22 @@ static void detection_matches_builtin(void **state)
     assert_int_equal(!!(f & HP_FEAT_AVX512BW), !!__builtin_cpu_supports("avx512bw"));
 }
 
+/* Where sysfs knows the caches, cpuid (the fallback of VMs without it)
+ * agrees on L1d and L2. */
+static void cache_fallback_agrees_with_sysfs(void **state)
+{
+    (void)state;
+    const hp_caches s = hp_cache_sizes_by("sysfs"), c = hp_cache_sizes_by("cpuid");
+    assert_string_equal(hp_cache_sizes().source, s.l1d ? "sysfs" : c.l1d ? "cpuid" :
+                        hp_cache_sizes().source);
+    if (!s.l1d || !c.l1d) {
+        print_message("sysfs or cpuid gives no cache sizes here: nothing to compare\n");
+        return;
+    }
+    assert_int_equal(c.l1d, s.l1d);
+    assert_int_equal(c.l2, s.l2);
+}
+
 /* Every runnable variant, registry and peers, passes the gate. */
 static void gate_passes_everything_runnable(void **state)
 {
@@ -155,6 +172,7 @@ int main(void)
         cmocka_unit_test(caps_only_remove_and_explain),
         cmocka_unit_test(unknown_cap_is_an_error_listing_values),
         cmocka_unit_test(detection_matches_builtin),
+        cmocka_unit_test(cache_fallback_agrees_with_sysfs),
         cmocka_unit_test(gate_passes_everything_runnable),
         cmocka_unit_test(gate_rejects_a_broken_variant),
     };

@@ -14,9 +14,12 @@ typedef struct hp_caches {
     const char *source;    /* "sysfs", "sysconf" or "cpuid" */
 } hp_caches;
 
-/* Tries sysfs, then glibc's sysconf, then cpuid (AMD leaf 0x8000001D,
- * Intel leaf 4); levels none of them knows stay 0. */
+/* Tries sysfs, then cpuid (AMD leaf 0x8000001D, Intel leaf 4), then
+ * glibc's sysconf; levels none of them knows stay 0. */
 hp_caches hp_cache_sizes(void);
+/* One method alone ("sysfs", "cpuid" or "sysconf"); source "none" when it
+ * finds no L1d.  For tests that compare the methods. */
+hp_caches hp_cache_sizes_by(const char *method);
 
 #ifdef __cplusplus
 }
