@@ -3,12 +3,9 @@
 # size: a mispredicted branch costs on random data only.
 
 function row() {
-    if (cap0 == "") cap0 = col("cap")
-    if (col("cap") != cap0) return
-    n++
-    fam = col("family"); var[n] = col("variant"); stg[n] = col("stage"); sz[n] = col("size")
-    ext[n] = col("extra"); tch[n] = col("touched"); lvl[n] = col("cache_level")
-    med[n] = col("median_ns"); mlo[n] = col("median_lo"); mhi[n] = col("median_hi")
+    if (!first_cap()) return
+    fam = col("family")
+    take(++n)
 }
 
 function finish(   k, size, nv, ne, vi, ei, vkey, order, c, x, y, lo, hi, ymax, desc, xt, el) {

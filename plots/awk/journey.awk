@@ -2,13 +2,9 @@
 # size, in journey order; the limit (stage "limit") as a line.
 
 function row() {
-    if (cap0 == "") cap0 = col("cap")
-    if (col("cap") != cap0) return
-    n++
-    fam = col("family"); var[n] = col("variant"); stg[n] = col("stage"); sz[n] = col("size")
-    ext[n] = col("extra"); tch[n] = col("touched"); lvl[n] = col("cache_level")
-    med[n] = col("median_ns"); mlo[n] = col("median_lo"); mhi[n] = col("median_hi")
-    thr[n] = col("thrpt"); tlo[n] = col("thrpt_lo"); thi[n] = col("thrpt_hi"); unit[n] = col("thrpt_unit")
+    if (!first_cap()) return
+    fam = col("family")
+    take(++n)
     spd[n] = col("speedup")
 }
 

@@ -21,6 +21,21 @@ END { context(); finish() }
 # The field named `name` of the current line ("" when the table lacks it).
 function col(name) { return (name in C) ? $(C[name]) : "" }
 
+# True for the rows of the first ISA cap the table lists: a chart draws one
+# cap (a make bench-isa table holds several).
+function first_cap() {
+    if (cap0 == "") cap0 = col("cap")
+    return col("cap") == cap0
+}
+
+# The columns the charts read, into row n of the shared arrays.
+function take(n) {
+    var[n] = col("variant"); stg[n] = col("stage"); sz[n] = col("size")
+    ext[n] = col("extra"); tch[n] = col("touched"); lvl[n] = col("cache_level")
+    med[n] = col("median_ns"); mlo[n] = col("median_lo"); mhi[n] = col("median_hi")
+    thr[n] = col("thrpt"); tlo[n] = col("thrpt_lo"); thi[n] = col("thrpt_hi"); unit[n] = col("thrpt_unit")
+}
+
 function num(s) { return s != "-" && s != "" && s != "nan" && s != "inf" }
 
 # A gnuplot string literal.

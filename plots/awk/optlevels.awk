@@ -3,14 +3,11 @@
 # family at its representative size; one panel per family.
 
 function row(   f) {
-    if (cap0 == "") cap0 = col("cap")
-    if (col("cap") != cap0) return
+    if (!first_cap()) return
     f = col("family")
     if (!(f in fi)) { nf++; fi[f] = nf; fname[nf] = f }
-    n++
-    rf[n] = fi[f]; var[n] = col("variant"); stg[n] = col("stage"); sz[n] = col("size")
-    ext[n] = col("extra"); tch[n] = col("touched"); lvl[n] = col("cache_level")
-    thr[n] = col("thrpt"); tlo[n] = col("thrpt_lo"); thi[n] = col("thrpt_hi"); unit[n] = col("thrpt_unit")
+    take(++n)
+    rf[n] = fi[f]
 }
 
 # Milestone 1's variants and how kernels/basics builds them.

@@ -3,13 +3,9 @@
 # bytes one call touches when the table says, so the caches can be marked.
 
 function row(   k) {
-    if (cap0 == "") cap0 = col("cap")
-    if (col("cap") != cap0) return
-    n++
-    fam = col("family"); var[n] = col("variant"); stg[n] = col("stage"); sz[n] = col("size")
-    ext[n] = col("extra"); tch[n] = col("touched")
-    med[n] = col("median_ns"); mlo[n] = col("median_lo"); mhi[n] = col("median_hi")
-    thr[n] = col("thrpt"); tlo[n] = col("thrpt_lo"); thi[n] = col("thrpt_hi"); unit[n] = col("thrpt_unit")
+    if (!first_cap()) return
+    fam = col("family")
+    take(++n)
     if (!num(tch[n])) notouch = 1
     if (!num(thr[n])) nothr = 1
     else if (unit[n] != "GB/s") items = 1
