@@ -1,0 +1,77 @@
+/* A family's harness: how to make its inputs for a size, call a variant on
+ * them, check a variant against the reference, and which sizes to time.
+ * Written once per family (shims/harness_<family or milestone>.c); the
+ * gate, the benchmark fixtures, hotpath-run, the tests and the paired
+ * engine all go through it, so no tool keeps its own copy of a family.
+ *
+ * This header is the contract between those users: extend it (new fields
+ * at the end, new helpers), do not change the meaning of what is here. */
+#ifndef HOTPATH_HARNESS_H
+#define HOTPATH_HARNESS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hotpath.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define HP_INPUT_BUFS 4
+
+/* One prepared input.  The caller zero-initialises it and may set `offset`
+ * (bytes past a 64-byte boundary, 0..63) before prepare: every buffer the
+ * harness allocates with hp_input_alloc then starts at that offset, so a
+ * run can vary data placement between processes and record it. */
+typedef struct hp_input {
+    uint64_t size;    /* in the family's unit (hp_family.size_unit) */
+    uint64_t bytes;   /* bytes one call reads and writes; 0 for pure-ops families */
+    uint64_t arg;     /* a family's own scalar (threshold, steps, ...) */
+    size_t offset;    /* placement of the buffers, see above */
+    void *buf[HP_INPUT_BUFS];
+    size_t buf_len[HP_INPUT_BUFS];
+} hp_input;
+
+typedef struct hp_harness {
+    const char *family;
+    /* Benchmark sizes, in the family's unit: the full list and the short
+     * list for `make bench-quick`. */
+    const uint64_t *sizes;
+    size_t n_sizes;
+    const uint64_t *quick_sizes;
+    size_t n_quick_sizes;
+    uint64_t default_size; /* hotpath-run without --size */
+    /* Fills *in for `size` (buffers through hp_input_alloc, valid data in
+     * them); 0 on success, otherwise -1 with a one-line reason in err
+     * ("size must be a multiple of 4").  Never partially leaks: on failure
+     * the caller still calls hp_input_free. */
+    int (*prepare)(hp_input *in, uint64_t size, char *err, size_t len);
+    /* `iters` calls of fn (the family's function type, as const void *) on
+     * *in, in a loop the compiler cannot drop; returns a value computed
+     * from the results.  The loop lives here, typed, so a timed call costs
+     * the kernel and nothing of an indirect wrapper per call. */
+    uint64_t (*run)(const void *fn, hp_input *in, uint64_t iters);
+    /* v against ref on the family's edge cases (every length 0..257,
+     * misalignments, a page end before an unmapped page where reads
+     * matter) and seeded random inputs: 0 when they agree; otherwise
+     * non-zero with the first difference in msg. */
+    int (*check)(const hp_variant *v, const hp_variant *ref, char *msg, size_t len);
+} hp_harness;
+
+/* The harness of a family, NULL if it has none. */
+const hp_harness *hp_harness_find(const char *family);
+/* All harnesses, in the milestones' order. */
+const hp_harness *hp_harnesses(size_t *count);
+
+/* in->buf[slot] = `bytes` zeroed bytes at in->offset past a 64-byte
+ * boundary (never NULL for 0 bytes); NULL with err filled when out of
+ * memory. */
+void *hp_input_alloc(hp_input *in, int slot, size_t bytes, char *err, size_t len);
+/* Frees every buffer of *in and zeroes it (offset kept). */
+void hp_input_free(hp_input *in);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
