@@ -3,33 +3,21 @@
 // and the run completes; the file appears atomically (temp + rename).
 #include <benchmark/benchmark.h>
 
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <map>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 #include "bench.h"
 #include "context.h"
 #include "cpu/cpu.h"
 #include "gate.h"
+#include "result_file.h"
 
 namespace hp {
 std::map<int, void (*)()> &milestones();
-}
-
-static char tmp_path[4096];
-
-static void on_signal(int sig)
-{
-    // An interrupted run leaves no partial result behind.
-    if (tmp_path[0])
-        unlink(tmp_path);
-    signal(sig, SIG_DFL);
-    raise(sig);
 }
 
 static void usage()
@@ -46,11 +34,12 @@ static void usage()
 int main(int argc, char **argv)
 {
     std::string out;
-    bool gate_only = false;
+    bool gate_only = false, want_out = false;
     std::vector<char *> args{argv[0]};
     for (int i = 1; i < argc; i++) {
         if (std::strncmp(argv[i], "--hp_out=", 9) == 0) {
             out = argv[i] + 9;
+            want_out = true;
         } else if (std::strcmp(argv[i], "--hp_gate_only") == 0) {
             gate_only = true;
         } else if (std::strcmp(argv[i], "--help") == 0) {
@@ -67,10 +56,27 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    // Before the gate: a path that cannot be written fails now, with why.
+    if (want_out && out.empty()) {
+        std::fprintf(stderr, "hotpath-bench: --hp_out= needs a file name\n");
+        return 2;
+    }
+    for (char *a : args)
+        if (want_out && std::strncmp(a, "--benchmark_out", 15) == 0) {
+            std::fprintf(stderr, "hotpath-bench: %s contradicts --hp_out (give one)\n", a);
+            return 2;
+        }
+    if (want_out && !gate_only) {
+        const int rc = hp::result_file_open(out);
+        if (rc)
+            return rc;
+    }
+
     std::fprintf(stderr, "hotpath-bench: correctness gate (HOTPATH_ISA=%s)\n",
                  hp_cpu_cap_name());
     const int failures = hp_gate_run(stderr, nullptr);
     if (failures) {
+        hp::result_file_discard();
         std::fprintf(stderr, "hotpath-bench: %d variant(s) failed the gate; nothing timed, "
                              "no result written\n", failures);
         return 1;
@@ -79,19 +85,18 @@ int main(int argc, char **argv)
         return 0;
 
     std::string out_flag, fmt_flag = "--benchmark_out_format=json";
-    if (!out.empty()) {
-        std::snprintf(tmp_path, sizeof tmp_path, "%s.tmp.%ld", out.c_str(), long(getpid()));
-        out_flag = std::string("--benchmark_out=") + tmp_path;
+    if (want_out) {
+        out_flag = std::string("--benchmark_out=") + hp::result_file_tmp();
         args.push_back(out_flag.data());
         args.push_back(fmt_flag.data());
-        std::signal(SIGINT, on_signal);
-        std::signal(SIGTERM, on_signal);
     }
     int bargc = int(args.size());
     args.push_back(nullptr);
     benchmark::Initialize(&bargc, args.data());
-    if (benchmark::ReportUnrecognizedArguments(bargc, args.data()))
+    if (benchmark::ReportUnrecognizedArguments(bargc, args.data())) {
+        hp::result_file_discard();
         return 2;
+    }
 
     hp::add_context();
     for (auto &m : hp::milestones())
@@ -99,17 +104,14 @@ int main(int argc, char **argv)
 
     const size_t ran = benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
-    if (!out.empty()) {
+    if (want_out) {
         if (ran == 0) {
-            unlink(tmp_path);
+            hp::result_file_discard();
             std::fprintf(stderr, "hotpath-bench: no benchmark matched; no result written\n");
             return 1;
         }
-        if (std::rename(tmp_path, out.c_str()) != 0) {
-            std::perror("hotpath-bench: rename");
-            unlink(tmp_path);
+        if (hp::result_file_commit(out) != 0)
             return 1;
-        }
         std::fprintf(stderr, "hotpath-bench: wrote %s\n", out.c_str());
     }
     return 0;

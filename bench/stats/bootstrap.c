@@ -49,15 +49,18 @@ static double resample_mad(const double *xs, const uint32_t *counts, size_t n, s
                            double med)
 {
     size_t r = i_med; /* split where xs[r - 1] <= med <= xs[r] */
-    while (xs[r] < med)
+    while (r < n && xs[r] < med)
         r++;
     ptrdiff_t l = (ptrdiff_t)r - 1;
     size_t cum = 0;
     const size_t k1 = (n - 1) / 2, k2 = n / 2;
     double d1 = NAN;
+    /* Each step takes one element and the counts sum to n > k2, so the
+     * loop ends within n steps; the side tests keep it inside xs even when
+     * a distance is NaN (inf - inf), which the sentinels alone do not. */
     for (;;) {
         const double dr = xs[r] - med, dl = med - xs[l];
-        const int right = dr <= dl;
+        const int right = l < 0 || (r < n && !(dr > dl));
         const double d = right ? dr : dl;
         const uint32_t c = counts[right ? (ptrdiff_t)r : l];
         r += (size_t)right;
@@ -93,12 +96,15 @@ static const uint16_t *mad_order(mad_cache *c, const double *xs, size_t i, size_
     uint16_t *o = malloc(c->n * sizeof *o);
     if (!o)
         return NULL;
+    const size_t n = c->n;
     size_t r = i;
-    while (xs[r] < med)
+    while (r < n && xs[r] < med)
         r++;
     ptrdiff_t l = (ptrdiff_t)r - 1;
-    for (size_t t = 0; t < c->n; t++) {
-        if (xs[r] - med <= med - xs[l])
+    /* n steps, each taking an element from a side that has one left: the
+     * order is a permutation of 0..n-1 whatever the values (NaN, inf). */
+    for (size_t t = 0; t < n; t++) {
+        if (l < 0 || (r < n && !(xs[r] - med > med - xs[l])))
             o[t] = (uint16_t)r++;
         else
             o[t] = (uint16_t)l--;
@@ -110,12 +116,14 @@ static const uint16_t *mad_order(mad_cache *c, const double *xs, size_t i, size_
 static double cached_mad(const double *xs, const uint32_t *counts, size_t n, const uint16_t *o,
                          double med)
 {
+    /* o is a permutation of 0..n-1 and the counts sum to n > k2: both
+     * scans stop before t reaches n. */
     const size_t k1 = (n - 1) / 2, k2 = n / 2;
     size_t cum = 0, t = 0;
-    while (cum + counts[o[t]] <= k1)
+    while (t + 1 < n && cum + counts[o[t]] <= k1)
         cum += counts[o[t++]];
     const double d1 = fabs(xs[o[t]] - med);
-    while (cum + counts[o[t]] <= k2)
+    while (t + 1 < n && cum + counts[o[t]] <= k2)
         cum += counts[o[t++]];
     return 1.4826 * 0.5 * (d1 + fabs(xs[o[t]] - med));
 }

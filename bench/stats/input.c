@@ -107,6 +107,17 @@ hs_bench *hs_new_bench(hs_set *set, const char *name, const char *cap, const hs_
     return b;
 }
 
+const char *hs_time_problem(double ns, int zero_ok)
+{
+    if (isnan(ns))
+        return "not a number";
+    if (ns < 0 || (ns == 0 && !zero_ok))
+        return zero_ok ? "negative" : "not above zero (no clock reads 0 for work done)";
+    if (!(ns <= HS_MAX_NS)) /* +inf too: 1e308 s times 1e9 */
+        return "absurdly large (over 1e6 s, or infinite once in ns)";
+    return NULL;
+}
+
 int hs_add_sample(hs_bench *b, double t, double cpu, double rate)
 {
     if (b->n == b->alloc) {

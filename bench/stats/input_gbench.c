@@ -121,7 +121,19 @@ static int entry(hs_set *set, hs_file *f, json_t *e, size_t i, size_t *iteration
     b->unit = unit_now;
     if (!isnan(touched))
         b->touched = touched;
-    if (hs_add_sample(b, (set->real_time ? real : cpu) * scale, cpu * scale, unit_now == HS_THRPT_BYTES ? bps : ips))
+    /* checked in ns, after scaling: 1e300 s is finite, 1e309 ns not */
+    const double real_ns = real * scale, cpu_ns = cpu * scale;
+    const char *why = hs_time_problem(real_ns, 0);
+    if (why)
+        FAIL("%s: benchmarks[%zu].real_time: %.17g %s is %s", path, i, real, unit, why);
+    /* CPU time may be 0: a benchmark that waits (UseRealTime) uses none */
+    if ((why = hs_time_problem(cpu_ns, 1)))
+        FAIL("%s: benchmarks[%zu].cpu_time: %.17g %s is %s", path, i, cpu, unit, why);
+    if (!set->real_time && cpu_ns == 0)
+        FAIL("%s: benchmarks[%zu].cpu_time: 0 (no CPU time to analyse; use --time real)",
+             path, i);
+    if (hs_add_sample(b, set->real_time ? real_ns : cpu_ns, cpu_ns,
+                      unit_now == HS_THRPT_BYTES ? bps : ips))
         FAIL("%s: out of memory", path);
     return 0;
 }
@@ -174,7 +186,11 @@ int hs_read_gbench(hs_set *set, hs_file *f, char *err, size_t errlen)
     if (iterations == 0)
         FAIL("%s: benchmarks[].run_type: no \"iteration\" entries, only aggregates "
              "(rerun without --benchmark_report_aggregates_only)", path);
-    for (size_t i = first; i < set->n; i++)
+    for (size_t i = first; i < set->n; i++) {
         per_iteration(&set->b[i]);
+        if (set->b[i].unit != HS_THRPT_NONE && set->b[i].n && !isfinite(set->b[i].per_iter))
+            FAIL("%s: %s: bytes_per_second or items_per_second: rate x time is not finite",
+                 path, set->b[i].name);
+    }
     return 0;
 }

@@ -57,10 +57,15 @@ int hs_read_hyperfine(hs_set *set, hs_file *f, char *err, size_t errlen)
         b->stage = "-";
         for (size_t k = 0; k < json_array_size(times); k++) {
             json_t *t = json_array_get(times, k);
-            const double s = json_number_value(t);
-            if (!json_is_number(t) || !isfinite(s) || s < 0)
-                FAIL("%s: results[%zu].times[%zu]: expected a non-negative number", path, i, k);
-            if (hs_add_sample(b, s * 1e9, NAN, NAN))
+            if (!json_is_number(t))
+                FAIL("%s: results[%zu].times[%zu]: expected a number of seconds", path, i, k);
+            /* checked in ns, after scaling: 1e308 s is finite, 1e317 ns not */
+            const double ns = json_number_value(t) * 1e9;
+            const char *why = hs_time_problem(ns, 0);
+            if (why)
+                FAIL("%s: results[%zu].times[%zu]: %.17g s is %s", path, i, k,
+                     json_number_value(t), why);
+            if (hs_add_sample(b, ns, NAN, NAN))
                 FAIL("%s: out of memory", path);
         }
     }

@@ -124,6 +124,11 @@ hs_file *hs_add_file(hs_set *set, const char *path, json_t *root, int kind);
 hs_bench *hs_find(const hs_set *set, const char *name, const char *cap);
 hs_bench *hs_new_bench(hs_set *set, const char *name, const char *cap, const hs_file *f);
 int hs_add_sample(hs_bench *b, double t, double cpu, double rate);
+/* A time in ns, after unit scaling, that a measurement can produce: finite,
+ * above zero (a clock never reads 0 for work done) and at most HS_MAX_NS
+ * (a million seconds); NULL if so, else what is wrong with it. */
+#define HS_MAX_NS 1e15
+const char *hs_time_problem(double ns, int zero_ok);
 void hs_set_free(hs_set *set);
 
 /* Names and stages. */
