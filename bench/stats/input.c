@@ -54,6 +54,11 @@ int hs_read_file(hs_set *set, const char *path, char *err, size_t errlen)
                  je.line, je.column, je.text);
     if (!root)
         return -1;
+    return hs_read_json(set, path, root, err, errlen);
+}
+
+int hs_read_json(hs_set *set, const char *path, json_t *root, char *err, size_t errlen)
+{
     const int gb = json_is_object(root) && json_object_get(root, "benchmarks");
     const int hf = json_is_object(root) && json_object_get(root, "results");
     const int ic = json_is_object(root) && json_object_get(root, "instructions");

@@ -117,6 +117,8 @@ typedef struct hs_options {
 
 /* Inputs: 0 on success; otherwise a one-line message in err. */
 int hs_read_file(hs_set *set, const char *path, char *err, size_t errlen);
+/* A parsed document (the set takes root, even on failure), by its top level. */
+int hs_read_json(hs_set *set, const char *path, json_t *root, char *err, size_t errlen);
 int hs_read_gbench(hs_set *set, hs_file *f, char *err, size_t errlen);
 int hs_read_hyperfine(hs_set *set, hs_file *f, char *err, size_t errlen);
 int hs_read_icounts(hs_set *set, hs_file *f, char *err, size_t errlen);
