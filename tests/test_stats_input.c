@@ -82,7 +82,7 @@ static void malformed(void **state)
     expect_error("{\"results\": []}", "results: empty");
     expect_error("{\"results\": [{\"command\": \"true\"}]}", "results[0].times: missing");
     expect_error("{\"results\": [{\"command\": \"true\", \"times\": [0.1, null]}]}",
-                 "results[0].times[1]: expected a non-negative number");
+                 "results[0].times[1]: expected a number of seconds");
 }
 
 static const char error_rows_json[] =

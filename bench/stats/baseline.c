@@ -73,7 +73,7 @@ int hs_save_baseline(const hs_set *run, const char *dir, const char *name, char 
     }
     rc = hs_path(path, sizeof path, err, errlen, "%s/baselines/%s.json", dir, name);
     if (rc == 0)
-        rc = hs_atomic_write(path, dump, root, err, errlen);
+        rc = hs_stage_write(path, dump, root, err, errlen);
     json_decref(root);
     return rc;
 }

@@ -123,6 +123,14 @@ const char *hs_time_problem(double ns, int zero_ok)
     return NULL;
 }
 
+int hs_has_control(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f)
+            return 1;
+    return 0;
+}
+
 int hs_add_sample(hs_bench *b, double t, double cpu, double rate)
 {
     if (b->n == b->alloc) {

@@ -64,6 +64,9 @@ static int entry(hs_set *set, hs_file *f, json_t *e, size_t i, size_t *iteration
     const char *name = json_string_value(json_object_get(e, "name"));
     if (!name || !*name)
         FAIL("%s: benchmarks[%zu].name: missing or not a non-empty string", path, i);
+    if (hs_has_control(name))
+        FAIL("%s: benchmarks[%zu].name: contains a control character (tab, newline, ...)",
+             path, i);
     const char *run_type = json_string_value(json_object_get(e, "run_type"));
     if (!run_type)
         FAIL("%s: benchmarks[%zu].run_type: missing or not a string", path, i);
@@ -77,6 +80,8 @@ static int entry(hs_set *set, hs_file *f, json_t *e, size_t i, size_t *iteration
     const char *cap = json_string_value(json_object_get(e, "hp_isa_cap"));
     if (!cap)
         cap = f->cap;
+    else if (hs_has_control(cap))
+        FAIL("%s: benchmarks[%zu].hp_isa_cap: contains a control character", path, i);
     hs_bench *b = hs_find(set, name, cap);
     if (b && b->file != f)
         FAIL("%s: benchmarks[%zu].name: %s at ISA cap %s is also in %s (give one file per cap)",
@@ -93,6 +98,9 @@ static int entry(hs_set *set, hs_file *f, json_t *e, size_t i, size_t *iteration
             FAIL("%s: benchmarks[%zu].error_message: expected a string", path, i);
         if (!b->skip && !(b->skip = strdup(m ? json_string_value(m) : "(no message)")))
             FAIL("%s: out of memory", path);
+        for (char *c = b->skip; *c; c++) /* free text: a line break becomes a space */
+            if ((unsigned char)*c < 0x20 || *c == 0x7f)
+                *c = ' ';
         b->n = 0; /* an error in any repetition: the benchmark is skipped */
         return 0;
     }
@@ -167,6 +175,13 @@ int hs_read_gbench(hs_set *set, hs_file *f, char *err, size_t errlen)
     json_t *ctx = json_object_get(f->root, "context");
     if (ctx && !json_is_object(ctx))
         FAIL("%s: context: expected an object", path);
+    const char *key;
+    json_t *v;
+    json_object_foreach(ctx, key, v) {
+        if (json_is_string(v) && hs_has_control(json_string_value(v)))
+            FAIL("%s: context.%s: contains a control character (tab, newline, ...)", path,
+                 key);
+    }
     const char *cap = json_string_value(json_object_get(ctx, "hp_isa_cap"));
     f->cap = cap ? cap : "-";
     f->l1 = context_bytes(ctx, "hp_l1d_bytes");

@@ -35,6 +35,8 @@ int hs_read_hyperfine(hs_set *set, hs_file *f, char *err, size_t errlen)
         FAIL("%s: results: empty (no command ran)", path);
     char group[256];
     group_name(path, group, sizeof group);
+    if (hs_has_control(group))
+        FAIL("%s: the file name holds a control character (it names the group)", path);
     for (size_t i = 0; i < json_array_size(list); i++) {
         json_t *r = json_array_get(list, i);
         if (!json_is_object(r))
@@ -42,6 +44,9 @@ int hs_read_hyperfine(hs_set *set, hs_file *f, char *err, size_t errlen)
         const char *cmd = json_string_value(json_object_get(r, "command"));
         if (!cmd)
             FAIL("%s: results[%zu].command: missing or not a string", path, i);
+        if (hs_has_control(cmd))
+            FAIL("%s: results[%zu].command: contains a control character (tab, newline, "
+                 "...)", path, i);
         json_t *times = json_object_get(r, "times");
         if (!json_is_array(times))
             FAIL("%s: results[%zu].times: missing or not an array "

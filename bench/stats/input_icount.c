@@ -36,6 +36,11 @@ static const char *string(json_t *e, const char *list, size_t i, const char *key
     if (!s || (!may_be_empty && !*s))
         snprintf(err, errlen, "%s: %s[%zu].%s: missing or not a %sstring", path, list, i, key,
                  may_be_empty ? "" : "non-empty ");
+    if (s && hs_has_control(s)) {
+        snprintf(err, errlen, "%s: %s[%zu].%s: contains a control character (tab, newline, ...)",
+                 path, list, i, key);
+        return NULL;
+    }
     return s && (may_be_empty || *s) ? s : NULL;
 }
 
@@ -80,6 +85,8 @@ int hs_read_icounts(hs_set *set, hs_file *f, char *err, size_t errlen)
         FAIL("%s: instructions: empty (nothing was counted)", path);
     const char *cap = json_string_value(json_object_get(json_object_get(f->root, "context"),
                                                         "isa_cap"));
+    if (cap && hs_has_control(cap))
+        FAIL("%s: context.isa_cap: contains a control character", path);
     f->cap = cap ? cap : "-";
     for (size_t i = 0; i < json_array_size(list); i++) {
         json_t *e = json_array_get(list, i);

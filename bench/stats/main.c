@@ -5,6 +5,7 @@
  * command line, 3 a regression beyond --fail-on-regression. */
 #include "stats.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <signal.h>
@@ -209,13 +210,28 @@ static int regressions(const cli *c, const hs_set *run)
     return count;
 }
 
-/* An interrupted run leaves no half-written table or baseline behind (the
- * finished ones are whole: each appeared by rename). */
+/* An interrupted run leaves no output at all: every file is staged under
+ * a temporary name until all are renamed together. */
 static void on_signal(int sig)
 {
     hs_remove_partial();
     signal(sig, SIG_DFL);
     raise(sig);
+}
+
+/* Every signal that ends the process without a crash (crash signals belong
+ * to the sanitizers); one the caller ignores stays ignored.  SIGXFSZ is
+ * ignored: an over-limit write fails with EFBIG and is reported. */
+static void install_handlers(void)
+{
+    static const int sigs[] = {SIGHUP,  SIGINT,  SIGQUIT,   SIGPIPE, SIGALRM, SIGTERM,
+                               SIGUSR1, SIGUSR2, SIGVTALRM, SIGXCPU, SIGPROF};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction old;
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            signal(sigs[i], on_signal);
+    }
+    signal(SIGXFSZ, SIG_IGN);
 }
 
 int main(int argc, char **argv)
@@ -227,9 +243,7 @@ int main(int argc, char **argv)
     if (parse(argc, argv, &c) != 0)
         return 2;
 
-    signal(SIGINT, on_signal);
-    signal(SIGTERM, on_signal);
-    signal(SIGHUP, on_signal);
+    install_handlers();
     hs_set run = {.real_time = c.real_time}, base = {.real_time = c.real_time};
     char err[8192], md[4096];
     int rc = 0;
@@ -262,6 +276,10 @@ int main(int argc, char **argv)
         rc = hs_save_baseline(&run, c.results, c.save, err, sizeof err);
     if (rc == 0 && c.save && counted)
         rc = hs_save_icount_baseline(&run, c.results, c.save, err, sizeof err);
+    if (rc == 0)
+        rc = hs_commit_staged(err, sizeof err);
+    else
+        hs_discard_staged();
     if (rc != 0) {
         fprintf(stderr, "hotpath-stats: %s\n", err);
         hs_set_free(&run);
@@ -284,7 +302,12 @@ int main(int argc, char **argv)
         fprintf(stderr, "hotpath-stats: saved baseline %s/baselines/%s-instructions.json\n",
                 c.results, c.save);
     print_stdout(&c, &run);
-    fflush(stdout);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "hotpath-stats: standard output: %s\n", strerror(errno));
+        hs_set_free(&run);
+        hs_set_free(&base);
+        return 1;
+    }
     const int bad = c.baseline && !isnan(c.fail_pct) ? regressions(&c, &run) : 0;
     hs_set_free(&run);
     hs_set_free(&base);

@@ -1,6 +1,7 @@
 /* The files of a run, next to its JSON: <dir>/<run>.md and
- * <dir>/<run>/tables/<name>.tsv.  Each file appears atomically (temporary name,
- * then rename), so a reader never sees half a table. */
+ * <dir>/<run>/tables/<name>.tsv.  Each file is staged (written whole under a
+ * temporary name, every write checked), then all are renamed together: a
+ * reader never sees half a table, nor tables without their summary. */
 #include "stats.h"
 
 #include <dirent.h>
@@ -25,18 +26,25 @@ int hs_path(char *dst, size_t len, char *err, size_t errlen, const char *fmt, ..
     return 0;
 }
 
-/* The temporary file being written, for hs_remove_partial. */
-static char tmp[4096];
-static volatile sig_atomic_t writing;
+/* Staged files: each written whole under a temporary name beside its
+ * target, then all renamed together by hs_commit_staged, so the outputs of
+ * one invocation all appear or none do.  A fixed table, so the signal
+ * handler can read it while the main code appends: a slot's pointer is set
+ * before the count that exposes it. */
+#define HS_MAX_STAGED 512
+static char *staged_tmp[HS_MAX_STAGED], *staged_path[HS_MAX_STAGED];
+static volatile sig_atomic_t nstaged;
+static char *clean_dir; /* its .tsv files not staged are stale at commit */
+static int created_dirs;  /* 1: <run>/tables is new, 2: <run>/ too; removed on discard */
 
 void hs_remove_partial(void)
 {
-    if (writing)
-        unlink(tmp);
+    for (sig_atomic_t i = 0; i < nstaged; i++)
+        unlink(staged_tmp[i]);
 }
 
-static int write_and_rename(const char *path, void (*fill)(FILE *, const void *), const void *arg,
-                            char *err, size_t errlen)
+static int write_tmp(const char *tmp, const char *path, void (*fill)(FILE *, const void *),
+                     const void *arg, char *err, size_t errlen)
 {
     FILE *f = fopen(tmp, "w");
     if (!f) {
@@ -44,25 +52,129 @@ static int write_and_rename(const char *path, void (*fill)(FILE *, const void *)
         return -1;
     }
     fill(f, arg);
+    /* fsync: the rename must not reach the disk before the data does */
     int bad = fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0;
     const int e = errno;
     bad |= fclose(f) != 0;
-    if (bad || rename(tmp, path) != 0) {
+    if (bad) {
         snprintf(err, errlen, "%s: cannot write: %s", path, strerror(bad ? e : errno));
-        unlink(tmp);
         return -1;
     }
     return 0;
 }
 
-int hs_atomic_write(const char *path, void (*fill)(FILE *, const void *), const void *arg,
-                    char *err, size_t errlen)
+int hs_stage_write(const char *path, void (*fill)(FILE *, const void *), const void *arg,
+                   char *err, size_t errlen)
 {
+    if (nstaged == HS_MAX_STAGED) {
+        snprintf(err, errlen, "%s: more than %d output files", path, HS_MAX_STAGED);
+        return -1;
+    }
+    char tmp[4096];
     if (hs_path(tmp, sizeof tmp, err, errlen, "%s.tmp.%ld", path, (long)getpid()))
         return -1;
-    writing = 1;
-    const int rc = write_and_rename(path, fill, arg, err, errlen);
-    writing = 0;
+    char *t = strdup(tmp), *p = strdup(path);
+    if (!t || !p) {
+        free(t);
+        free(p);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    staged_tmp[nstaged] = t;
+    staged_path[nstaged] = p;
+    nstaged++; /* before the file exists: a signal now removes it too */
+    if (write_tmp(t, p, fill, arg, err, errlen) != 0) {
+        unlink(t);
+        return -1;
+    }
+    return 0;
+}
+
+static void forget_staged(void)
+{
+    const sig_atomic_t n = nstaged;
+    nstaged = 0;
+    for (sig_atomic_t i = 0; i < n; i++) {
+        free(staged_tmp[i]);
+        free(staged_path[i]);
+    }
+    free(clean_dir);
+    clean_dir = NULL;
+}
+
+void hs_discard_staged(void)
+{
+    hs_remove_partial();
+    if (clean_dir && created_dirs) {
+        rmdir(clean_dir);
+        char *slash = strrchr(clean_dir, '/');
+        if (slash && created_dirs == 2) {
+            *slash = '\0';
+            rmdir(clean_dir);
+        }
+    }
+    forget_staged();
+}
+
+static int is_staged(const char *dir, const char *name)
+{
+    const size_t dl = strlen(dir);
+    for (sig_atomic_t i = 0; i < nstaged; i++)
+        if (strncmp(staged_path[i], dir, dl) == 0 && staged_path[i][dl] == '/' &&
+            strcmp(staged_path[i] + dl + 1, name) == 0)
+            return 1;
+    return 0;
+}
+
+/* Tables of an earlier analysis of the same run that this one did not
+ * write (a family gone, no baseline this time) would mislead: remove them. */
+static void remove_stale(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        const size_t len = strlen(e->d_name);
+        if (len < 5 || strcmp(e->d_name + len - 4, ".tsv") != 0 || is_staged(dir, e->d_name))
+            continue;
+        char p[4096], err[64];
+        if (hs_path(p, sizeof p, err, sizeof err, "%s/%s", dir, e->d_name) == 0)
+            unlink(p);
+    }
+    closedir(d);
+}
+
+int hs_commit_staged(char *err, size_t errlen)
+{
+    /* Every target that cannot be replaced fails the whole set first. */
+    for (sig_atomic_t i = 0; i < nstaged; i++) {
+        struct stat st;
+        if (lstat(staged_path[i], &st) == 0 && !S_ISREG(st.st_mode)) {
+            snprintf(err, errlen, "%s: cannot write: exists and is not a regular file; "
+                                  "nothing written", staged_path[i]);
+            hs_discard_staged();
+            return -1;
+        }
+    }
+    /* No signal between the renames: the set appears whole. */
+    sigset_t all, old;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &old);
+    int rc = 0;
+    sig_atomic_t i = 0;
+    for (; i < nstaged && rc == 0; i++)
+        if (rename(staged_tmp[i], staged_path[i]) != 0) {
+            snprintf(err, errlen, "%s: cannot write: %s (%d of %d files in place)",
+                     staged_path[i], strerror(errno), (int)i, (int)nstaged);
+            rc = -1;
+        }
+    for (sig_atomic_t k = rc ? i - 1 : nstaged; k < nstaged; k++)
+        unlink(staged_tmp[k]);
+    if (rc == 0 && clean_dir)
+        remove_stale(clean_dir);
+    forget_staged();
+    sigprocmask(SIG_SETMASK, &old, NULL);
     return rc;
 }
 
@@ -190,30 +302,6 @@ static void safe_name(char *dst, size_t len, const char *s)
     dst[i] = '\0';
 }
 
-/* Tables of an earlier analysis of the same run that this one did not
- * write (a family gone, no baseline this time) would mislead: remove them. */
-static void remove_stale(const char *dir, char **written, size_t nwritten)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        const size_t len = strlen(e->d_name);
-        if (len < 5 || strcmp(e->d_name + len - 4, ".tsv") != 0)
-            continue;
-        size_t k = 0;
-        while (k < nwritten && strcmp(written[k], e->d_name) != 0)
-            k++;
-        if (k == nwritten) {
-            char p[4096], err[64];
-            if (hs_path(p, sizeof p, err, sizeof err, "%s/%s", dir, e->d_name) == 0)
-                unlink(p);
-        }
-    }
-    closedir(d);
-}
-
 int hs_write_outputs(const hs_set *run, const char *baseline, const hs_options *o,
                      char *md_path, size_t md_len, char *err, size_t errlen)
 {
@@ -229,27 +317,27 @@ int hs_write_outputs(const hs_set *run, const char *baseline, const hs_options *
     const size_t sl = strlen(stem);
     if (sl > 5 && strcmp(stem + sl - 5, ".json") == 0)
         stem[sl - 5] = '\0';
+    struct stat st;
     if (hs_path(md_path, md_len, err, errlen, "%s.md", stem) ||
-        hs_path(dir, sizeof dir, err, errlen, "%s/tables", stem) ||
-        hs_mkdirs(dir, err, errlen) != 0)
+        hs_path(dir, sizeof dir, err, errlen, "%s/tables", stem))
         return -1;
+    const int created = stat(dir, &st) != 0 ? 1 + (stat(stem, &st) != 0) : 0;
+    if (hs_mkdirs(dir, err, errlen) != 0)
+        return -1;
+    if (!(clean_dir = strdup(dir))) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    created_dirs = created;
 
     table_arg a = {run, NULL, baseline, o};
-    size_t nw = 0, cap = run->n + 8;
-    char **written = calloc(cap, sizeof *written);
-    int rc = written ? 0 : -1;
-    if (!written)
-        snprintf(err, errlen, "out of memory");
+    int rc = 0;
 #define WRITE(name, fn)                                                            \
     do {                                                                           \
         if (rc == 0) {                                                             \
             rc = hs_path(path, sizeof path, err, errlen, "%s/%s", dir, name);      \
             if (rc == 0)                                                           \
-                rc = hs_atomic_write(path, fn, &a, err, errlen);                   \
-            if (rc == 0 && !(written[nw++] = strdup(name))) {                      \
-                snprintf(err, errlen, "out of memory");                            \
-                rc = -1;                                                           \
-            }                                                                      \
+                rc = hs_stage_write(path, fn, &a, err, errlen);                    \
         }                                                                          \
     } while (0)
     int any_gb = 0, any_hf = 0, any_skip = 0;
@@ -285,12 +373,7 @@ int hs_write_outputs(const hs_set *run, const char *baseline, const hs_options *
     if (any_skip)
         WRITE("skipped.tsv", fill_skipped);
 #undef WRITE
-    if (rc == 0) {
-        remove_stale(dir, written, nw);
-        rc = hs_atomic_write(md_path, fill_markdown, &a, err, errlen);
-    }
-    for (size_t i = 0; i < nw; i++)
-        free(written[i]);
-    free(written);
+    if (rc == 0)
+        rc = hs_stage_write(md_path, fill_markdown, &a, err, errlen);
     return rc;
 }

@@ -131,6 +131,10 @@ int hs_add_sample(hs_bench *b, double t, double cpu, double rate);
  * (a million seconds); NULL if so, else what is wrong with it. */
 #define HS_MAX_NS 1e15
 const char *hs_time_problem(double ns, int zero_ok);
+/* Whether s holds a control character (tab, newline, ...): names and
+ * context values go into TSV rows and Markdown cells, which they would
+ * split, so the readers refuse them. */
+int hs_has_control(const char *s);
 void hs_set_free(hs_set *set);
 
 /* Names and stages. */
@@ -185,16 +189,23 @@ void hs_print_change_row(FILE *out, const hs_bench *b);
 void hs_print_hyperfine_header(FILE *out);
 void hs_print_hyperfine_row(FILE *out, const hs_bench *b);
 const char *hs_context(const hs_set *run, const char *key);
+/* Stages <run>.md and <run>/tables/ (hs_commit_staged makes them appear). */
 int hs_write_outputs(const hs_set *run, const char *baseline, const hs_options *o,
                      char *md_path, size_t md_len, char *err, size_t errlen);
 int hs_mkdirs(char *path, char *err, size_t errlen);
 /* snprintf into a path buffer; -1 and an error when it does not fit. */
 int hs_path(char *dst, size_t len, char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
-/* From a signal handler: removes the temporary file being written. */
+/* Output files of one invocation: hs_stage_write writes each whole under a
+ * temporary name (writes, flush, fsync and close checked); hs_commit_staged
+ * renames them all (none if a target is not a regular file), or
+ * hs_discard_staged removes them.  hs_remove_partial is for a signal
+ * handler: it removes the staged temporary files. */
+int hs_stage_write(const char *path, void (*fill)(FILE *, const void *), const void *arg,
+                   char *err, size_t errlen);
+int hs_commit_staged(char *err, size_t errlen);
+void hs_discard_staged(void);
 void hs_remove_partial(void);
-int hs_atomic_write(const char *path, void (*fill)(FILE *, const void *), const void *arg,
-                    char *err, size_t errlen);
 
 /* Baselines (baseline.c). */
 int hs_baseline_name_ok(const char *name);
