@@ -40,11 +40,15 @@ configure: deps
 build: configure ## build everything into build/ (Release, -O3 -g)
 	@cmake --build $(BUILD) -j $(JOBS)
 
+# $(RESULTS)/latest names the new run only once every step has finished:
+# an interrupted or failed bench leaves it, the baselines and the earlier
+# runs' files and charts as they were (tests/test_bench_interrupt.sh).
 bench: ## the full suite: gate, every benchmark (REPS=10), statistics, charts
 	@$(MAKE) --no-print-directory bench-run RUN=$(RUN)
 	@# QUIET: the steps print one line each where they can, so the terminal
 	@# ends with the statistics blocks.
 	@for step in $(BENCH_AFTER); do $(MAKE) --no-print-directory $$step RUN=$(RUN) QUIET=1 || exit $$?; done
+	@echo $(RUN) > $(RESULTS)/latest.tmp.$$$$ && mv $(RESULTS)/latest.tmp.$$$$ $(RESULTS)/latest
 
 bench-quick: ## a smoke run (few sizes, 1 repetition, under 2 minutes)
 	@$(MAKE) --no-print-directory bench RUN=quick-$(RUN) REPS=1 MIN_TIME=0.01 HOTPATH_QUICK=1
@@ -54,7 +58,6 @@ bench-run: build
 	HOTPATH_QUICK=$(HOTPATH_QUICK) $(BUILD)/hotpath-bench --hp_out=$(RESULTS)/$(RUN).json \
 	  --benchmark_repetitions=$(REPS) --benchmark_enable_random_interleaving=true \
 	  --benchmark_min_time=$(MIN_TIME) $(BENCH_ARGS)
-	@echo $(RUN) > $(RESULTS)/latest
 
 test: deps ## build and run every test: Release, then ASan+UBSan
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_ARGS) >/dev/null

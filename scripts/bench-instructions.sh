@@ -40,7 +40,12 @@ case "${HOTPATH_ISA:-}" in
 esac
 export HOTPATH_ISA=$cap LD_BIND_NOW=1
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp" "$out.tmp.$$"' EXIT
+cleanup() { rm -rf "$tmp" "$out.tmp.$$"; }
+trap cleanup EXIT
+# A signal removes the temporaries too, then ends the script by that signal;
+# over a file-size limit a write fails (EFBIG) and set -e stops the script.
+for sig in HUP INT PIPE TERM; do trap "cleanup; trap - $sig EXIT; kill -$sig \$\$" $sig; done
+trap '' XFSZ
 
 json_str() { local s=${1//\\/\\\\}; s=${s//\"/\\\"}; printf '"%s"' "$s"; }
 
@@ -141,5 +146,7 @@ mkdir -p "$(dirname "$out")"
   join "${skipped[@]+"${skipped[@]}"}"
   printf '  ]\n}\n'
 } >"$out.tmp.$$"
+# every write above checked by set -e; the data on disk before the rename
+sync -- "$out.tmp.$$"
 mv "$out.tmp.$$" "$out"
 echo "bench-instructions: ${#entries[@]} counts, ${#skipped[@]} skipped -> $out"

@@ -16,6 +16,7 @@
  * usage error. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,8 @@ int main(int argc, char **argv)
     if (m == sizeof modes / sizeof modes[0])
         return usage(); /* before opening: a typo must not truncate FILE */
     const char *path = argc == 4 ? argv[3] : "/dev/null";
+    /* over a file-size limit: EFBIG and a message, not death by signal */
+    signal(SIGXFSZ, SIG_IGN);
     unsigned char *buf = malloc(n ? n : 1);
     if (!buf) {
         fputs("hp-writer: out of memory\n", stderr);
@@ -114,7 +117,10 @@ int main(int argc, char **argv)
         free(buf);
         return rc;
     }
-    hp_sys_close(fd);
+    /* close reports what a write could not yet (NFS, quotas): checked too */
+    const long c = hp_sys_close(fd);
+    if (c < 0 && !rc)
+        rc = failed(mode, c);
     free(buf);
     return rc;
 }

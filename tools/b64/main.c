@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "b64.h"
+#include "cpu/cpu.h"
 #include "syscall.h"
 
 static const char usage_text[] =
@@ -125,13 +126,22 @@ int main(int argc, char **argv)
     }
     const char *path = optind < argc ? argv[optind] : "-";
 
+    /* A bad HOTPATH_ISA is named with the accepted values (the CPU layer's
+     * message, as every tool gives it), not "no runnable variant". */
+    const char *err;
+    if (hp_cpu_cap_check(&err) != 0) {
+        b64_error("%s", err);
+        return B64_EXIT_USAGE;
+    }
     const hp_variant *v = pick_codec(decode ? "base64_decode" : "base64_encode", codec);
     if (!v)
         return B64_EXIT_USAGE;
 
-    /* A closed reader becomes EPIPE from write, reported like any other
-     * write error, instead of a silent death by signal. */
+    /* A closed reader becomes EPIPE from write, and a file-size limit
+     * EFBIG, reported like any other write error, instead of a silent
+     * death by signal. */
     signal(SIGPIPE, SIG_IGN);
+    signal(SIGXFSZ, SIG_IGN);
 
     int stdin_ = strcmp(path, "-") == 0;
     const char *name = stdin_ ? "standard input" : path;

@@ -228,7 +228,7 @@ int main(int argc, char **argv)
     const char *spec = NULL, *err;
     uint64_t size = 0, iterations = 0, warmup = 0;
     double seconds = 1.0;
-    int have_size = 0, have_iter = 0, check = 1, check_only = 0, quiet = 0;
+    int have_size = 0, have_iter = 0, have_seconds = 0, check = 1, check_only = 0, quiet = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
@@ -277,6 +277,7 @@ int main(int argc, char **argv)
                         argv[i]);
                 return 2;
             }
+            have_seconds = 1;
         } else if (a[0] == '-' || spec) {
             fprintf(stderr, "hotpath-run: unexpected argument '%s'\n", a);
             usage(stderr);
@@ -287,6 +288,17 @@ int main(int argc, char **argv)
     }
     if (!spec) {
         usage(stderr);
+        return 2;
+    }
+    /* Contradictions are refused, not resolved by whichever came last. */
+    if (!check && check_only) {
+        fputs("hotpath-run: --no-check and --check-only contradict each other (give one)\n",
+              stderr);
+        return 2;
+    }
+    if (have_iter && have_seconds) {
+        fputs("hotpath-run: --iterations and --seconds contradict each other (give one)\n",
+              stderr);
         return 2;
     }
     if (hp_cpu_cap_check(&err) != 0) {
