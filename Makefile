@@ -31,24 +31,37 @@ help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
 	  awk -F':.*## ' '{printf "  %-20s %s\n", $$1, $$2}'
 
+# PREBUILT=1: take $(BUILD) as it is (no dependency check, configure or
+# build), for tests that drive make over a tree ctest already built.
 deps: ## install missing Debian packages (as root) or say which
-	@bash scripts/deps.sh
+	@$(if $(PREBUILT),true,bash scripts/deps.sh)
 
 configure: deps
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_ARGS) >/dev/null
+	@$(if $(PREBUILT),true,cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_ARGS) >/dev/null)
 
 build: configure ## build everything into build/ (Release, -O3 -g)
-	@cmake --build $(BUILD) -j $(JOBS)
+	@$(if $(PREBUILT),true,cmake --build $(BUILD) -j $(JOBS))
 
-# $(RESULTS)/latest names the new run only once every step has finished:
-# an interrupted or failed bench leaves it, the baselines and the earlier
-# runs' files and charts as they were (tests/test_bench_interrupt.sh).
+# $(RESULTS)/latest names the new run, and SAVE_BASELINE's file replaces
+# the old one, only once every step has finished (the statistics save it
+# under a pending name until then): an interrupted or failed bench leaves
+# them and the earlier runs' files and charts as they were
+# (tests/test_bench_interrupt.sh).
 bench: ## the full suite: gate, every benchmark (REPS=10), statistics, charts
 	@$(MAKE) --no-print-directory bench-run RUN=$(RUN)
 	@# QUIET: the steps print one line each where they can, so the terminal
 	@# ends with the statistics blocks.
-	@for step in $(BENCH_AFTER); do $(MAKE) --no-print-directory $$step RUN=$(RUN) QUIET=1 || exit $$?; done
-	@echo $(RUN) > $(RESULTS)/latest.tmp.$$$$ && mv $(RESULTS)/latest.tmp.$$$$ $(RESULTS)/latest
+	@base=$(RESULTS)/baselines; pending=$(if $(SAVE_BASELINE),$(SAVE_BASELINE).pending-$$$$); \
+	drop() { [ -z "$$pending" ] || rm -f "$$base/$$pending.json" "$$base/$$pending-instructions.json"; }; \
+	trap drop EXIT; \
+	for sig in HUP INT TERM; do trap "drop; trap - $$sig EXIT; kill -$$sig $$$$" $$sig; done; \
+	for step in $(BENCH_AFTER); do \
+	  $(MAKE) --no-print-directory $$step RUN=$(RUN) QUIET=1 $${pending:+SAVE_BASELINE=$$pending} || exit $$?; \
+	done; \
+	for f in "$$base/$$pending.json" "$$base/$$pending-instructions.json"; do \
+	  [ -z "$$pending" ] || [ ! -e "$$f" ] || mv "$$f" "$${f/$$pending/$(SAVE_BASELINE)}" || exit 1; \
+	done; \
+	echo $(RUN) > $(RESULTS)/latest.tmp.$$$$ && mv $(RESULTS)/latest.tmp.$$$$ $(RESULTS)/latest
 
 bench-quick: ## a smoke run (few sizes, 1 repetition, under 2 minutes)
 	@$(MAKE) --no-print-directory bench RUN=quick-$(RUN) REPS=1 MIN_TIME=0.01 HOTPATH_QUICK=1

@@ -90,14 +90,14 @@ hyperfine -N --style none --runs 40 --export-json "$2/$3-hyperfine-tiny.json" tr
 SH
     before=$(snapshot "$r")
     set +e
-    ( trap '' XFSZ; ulimit -f 1; make -s -C "$src" -o build bench-hyperfine BUILD="$build" \
+    ( trap '' XFSZ; ulimit -f 1; make -s -C "$src" PREBUILT=1 bench-hyperfine BUILD="$build" \
         RESULTS="$r" RUN=x HYPERFINE_SCRIPTS="$tmp/tiny.sh" ) >"$tmp/out" 2>&1
     rc=$?
     set -e
     [ $rc -ne 0 ] || fail "bench-hyperfine over the limit: exit 0"
     [ "$(snapshot "$r")" = "$before" ] || fail "bench-hyperfine over the limit: results changed"
     ! compgen -G "$r/.hyperfine.tmp.*" >/dev/null || fail "bench-hyperfine: staging left"
-    make -s -C "$src" -o build bench-hyperfine BUILD="$build" RESULTS="$r" RUN=x \
+    make -s -C "$src" PREBUILT=1 bench-hyperfine BUILD="$build" RESULTS="$r" RUN=x \
         HYPERFINE_SCRIPTS="$tmp/tiny.sh" >/dev/null 2>&1 || fail "bench-hyperfine with room failed"
     grep -q '"results"' "$r/x-hyperfine-tiny.json" || fail "bench-hyperfine with room: no JSON"
     ! compgen -G "$r/.hyperfine.tmp.*" >/dev/null || fail "bench-hyperfine: staging left"
