@@ -1,7 +1,7 @@
 #!/bin/bash
 # The docs hold together: README.md stays a front page (at most 250 lines),
 # every relative link and image in README.md and docs/*.md reaches a file
-# (and, for a #fragment into a Markdown page, one of its headings), and
+# (and, for a #fragment into a Markdown page, one of its headings), docs/index.md links every page of docs/, and
 # every make target README's table lists is one `make help` knows.
 # Usage: test_docs.sh BUILD_DIR SOURCE_DIR (BUILD_DIR is not used).
 set -u
@@ -84,6 +84,14 @@ for page in README.md docs/*.md; do
   done < <(targets "$page")
 done
 echo "checked $links relative links and images"
+
+# docs/index.md is the map: no page may be missing from it.
+for page in docs/*.md; do
+  name=${page#docs/}
+  [ "$name" = index.md ] && continue
+  targets docs/index.md | cut -f2 | sed 's/#.*//' | grep -qxF -- "$name" ||
+    bad "docs/index.md does not link $name"
+done
 
 # The make targets README's table lists: rows that start "| `make NAME".
 help=$(make -s --no-print-directory help 2>&1) || bad "make help failed: $help"
