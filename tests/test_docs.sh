@@ -1,8 +1,9 @@
 #!/bin/bash
 # The docs hold together: README.md stays a front page (at most 250 lines),
 # every relative link and image in README.md and docs/*.md reaches a file
-# (and, for a #fragment into a Markdown page, one of its headings), docs/index.md links every page of docs/, and
-# every make target README's table lists is one `make help` knows.
+# (and, for a #fragment into a Markdown page, one of its headings),
+# docs/index.md links every page of docs/, and every make target README's
+# table lists is one `make help` knows.
 # Usage: test_docs.sh BUILD_DIR SOURCE_DIR (BUILD_DIR is not used).
 set -u
 src=${2:?usage: test_docs.sh BUILD_DIR SOURCE_DIR}
