@@ -3,7 +3,7 @@
 # pair hp_<family>_<design> / hp_<family>_manual (-O3), for both iterator
 # designs (iter, fused), is one instruction stream once normalized
 # (scripts/asm-diff.sh).  Where this compiler makes them differ,
-# docs/iterators.md documents the difference as a finding and
+# docs/iterators.md (and the milestone 2 page) documents the difference as a finding and
 # tests/data/asm_diff/<family>[-fused].<compiler>-<major>.diff holds it; the
 # test then asserts exactly that difference, so a change in either
 # direction (the pair becomes identical, or differs in another way) fails.
