@@ -38,6 +38,11 @@ int main(int argc, char **argv)
     std::vector<char *> args{argv[0]};
     for (int i = 1; i < argc; i++) {
         if (std::strncmp(argv[i], "--hp_out=", 9) == 0) {
+            if (want_out && out != argv[i] + 9) {
+                std::fprintf(stderr, "hotpath-bench: --hp_out given twice (%s, %s)\n",
+                             out.c_str(), argv[i] + 9);
+                return 2;
+            }
             out = argv[i] + 9;
             want_out = true;
         } else if (std::strcmp(argv[i], "--hp_gate_only") == 0) {

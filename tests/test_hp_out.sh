@@ -24,6 +24,8 @@ done
 grep -q "needs a file name" <("$bench" --hp_out= 2>&1 || true) || fail "empty: no message"
 grep -q "No such file or directory" <("$bench" "--hp_out=$tmp/missing/r.json" 2>&1 || true) ||
     fail "missing directory: no reason"
+grep -q "given twice" <("$bench" "--hp_out=$tmp/a.json" "--hp_out=$tmp/b.json" 2>&1 || true) ||
+    fail "two --hp_out accepted"
 grep -q "contradicts --hp_out" <("$bench" "--hp_out=$tmp/r.json" --benchmark_out=x 2>&1 || true) ||
     fail "--benchmark_out with --hp_out accepted"
 
