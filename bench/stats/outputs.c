@@ -147,10 +147,11 @@ static void remove_stale(const char *dir)
 
 int hs_commit_staged(char *err, size_t errlen)
 {
-    /* Every target that cannot be replaced fails the whole set first. */
+    /* Every target that cannot be replaced (a directory, a device) fails the
+     * whole set first; a symbolic link to a file is replaced, as before. */
     for (sig_atomic_t i = 0; i < nstaged; i++) {
         struct stat st;
-        if (lstat(staged_path[i], &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (stat(staged_path[i], &st) == 0 && !S_ISREG(st.st_mode)) {
             snprintf(err, errlen, "%s: cannot write: exists and is not a regular file; "
                                   "nothing written", staged_path[i]);
             hs_discard_staged();
