@@ -59,7 +59,8 @@ interrupt() {
     pid=$!
     set +m
     local i
-    for i in $(seq 600); do eval "$when" && break; sleep 0.05; done
+    # up to 5 minutes: a loaded machine (ctest -j, other jobs) is slow
+    for i in $(seq 6000); do eval "$when" && break; kill -0 $pid 2>/dev/null || break; sleep 0.05; done
     eval "$when" || fail "$run: never reached the moment to interrupt"
     kill -INT -- -$pid
     set +e; wait $pid; local rc=$?; set -e
