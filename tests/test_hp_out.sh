@@ -57,7 +57,7 @@ no_leftovers "SIGPIPE"
 "$bench" --hp_out="$tmp/r.json" --benchmark_filter='^strlen/naive/64$' \
     --benchmark_min_time=5 >/dev/null 2>&1 &
 pid=$!
-for _ in $(seq 100); do compgen -G "$tmp/r.json.tmp.*" >/dev/null && break; sleep 0.05; done
+for _ in $(seq 600); do compgen -G "$tmp/r.json.tmp.*" >/dev/null && break; sleep 0.05; done
 compgen -G "$tmp/r.json.tmp.*" >/dev/null || fail "HUP: no temporary file appeared"
 kill -HUP $pid
 set +e; wait $pid; rc=$?; set -e
