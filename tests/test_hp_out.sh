@@ -29,6 +29,25 @@ grep -q "given twice" <("$bench" "--hp_out=$tmp/a.json" "--hp_out=$tmp/b.json" 2
 grep -q "contradicts --hp_out" <("$bench" "--hp_out=$tmp/r.json" --benchmark_out=x 2>&1 || true) ||
     fail "--benchmark_out with --hp_out accepted"
 
+# 3: a hangup once the temporary file exists (it is created before the
+# gate) removes it
+"$bench" --hp_out="$tmp/r.json" --benchmark_filter='^strlen/naive/64$' \
+    --benchmark_min_time=5 >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 600); do compgen -G "$tmp/r.json.tmp.*" >/dev/null && break; sleep 0.05; done
+compgen -G "$tmp/r.json.tmp.*" >/dev/null || fail "HUP: no temporary file appeared"
+kill -HUP $pid
+set +e; wait $pid; rc=$?; set -e
+[ $rc -eq 129 ] || fail "SIGHUP: exit $rc, want 129"
+no_leftovers "SIGHUP"
+
+# The cases below wait for the gate and the benchmarks (a minute in all on
+# a loaded machine): the sanitizer build leaves them to the Release run.
+if grep -q '^HOTPATH_SANITIZE:BOOL=ON' "$1/CMakeCache.txt" 2>/dev/null; then
+    echo "skipped in the sanitizer build: file-size limit and SIGPIPE (the Release run has them)"
+    exit 0
+fi
+
 # 2: over a file-size limit, with SIGXFSZ ignored by the caller and not
 set +e
 ( trap '' XFSZ; ulimit -f 4; exec "$bench" --hp_out="$tmp/r.json" "${args[@]}" ) \
@@ -53,16 +72,6 @@ set -e
 [ $rc -eq 141 ] || fail "SIGPIPE: exit $rc, want 141 (died of SIGPIPE)"
 [ ! -e "$tmp/r.json" ] || fail "SIGPIPE: r.json published"
 no_leftovers "SIGPIPE"
-# HUP once the temporary file exists (it is created before the gate)
-"$bench" --hp_out="$tmp/r.json" --benchmark_filter='^strlen/naive/64$' \
-    --benchmark_min_time=5 >/dev/null 2>&1 &
-pid=$!
-for _ in $(seq 600); do compgen -G "$tmp/r.json.tmp.*" >/dev/null && break; sleep 0.05; done
-compgen -G "$tmp/r.json.tmp.*" >/dev/null || fail "HUP: no temporary file appeared"
-kill -HUP $pid
-set +e; wait $pid; rc=$?; set -e
-[ $rc -eq 129 ] || fail "SIGHUP: exit $rc, want 129"
-no_leftovers "SIGHUP"
 
 # (a run that works writes its file whole: test_bench_interrupt.sh, make bench-quick)
 echo "hotpath-bench --hp_out: whole or nothing, bad paths refused before the gate"
