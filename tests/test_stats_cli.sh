@@ -75,6 +75,21 @@ grep -q $'^hp_isa_cap\tavx2,v4$' "$T/results/a/tables/context.tsv" || fail "cont
 run "$T/results/a.json" "$T/results/b.json"
 [ $rc -eq 1 ] && grep -q 'at ISA cap avx2 is also in .*a.json' "$T/err" || fail "same cap twice: $(cat "$T/err")"
 
+# 2c. A run without the registry context (an older hotpath-bench): plain
+# statistics as ever, with a note saying what is missing; no stage, no
+# speedup, never one guessed from the name.
+sed 's/"hp_variants":/"hp_no_variants":/' "$T/results/a.json" >"$T/results/old.json"
+run "$T/results/old.json"
+[ $rc -eq 0 ] || fail "a run without the registry exited $rc: $(cat "$T/err")"
+grep -q 'note: .*old.json: its context lacks the registry .*re-run make bench' "$T/err" ||
+    fail "no note for the missing registry: $(cat "$T/err")"
+grep -A1 -x 'base64_encode/avx2/64' "$T/out" | grep -qE '^ +time: +\[' || fail "no plain statistics without the registry"
+grep -qE '^ +speedup:' "$T/out" && fail "a speedup without the registry"
+awk -F'\t' 'NR > 1 && $4 != "-" { bad = 1 } END { exit bad }' "$T/results/old/tables/base64_encode.tsv" ||
+    fail "a stage without the registry"
+run "$T/results/a.json"
+grep -q 'note:' "$T/err" && fail "a note for a run that has the registry: $(cat "$T/err")"
+
 # 3. Compare another run with the baseline.
 run "$T/results/b.json" --baseline base --format text
 [ $rc -eq 0 ] || fail "comparison exited $rc: $(cat "$T/err")"

@@ -235,6 +235,13 @@ int main(int argc, char **argv)
     int rc = 0;
     for (int i = optind; i < argc && rc == 0; i++)
         rc = hs_read_file(&run, argv[i], err, sizeof err);
+    /* Plain statistics need no registry; stages, speedups over the
+     * reference and the journey order do (docs/json.md, "Registry"). */
+    for (size_t i = 0; rc == 0 && i < run.nf; i++)
+        if (run.f[i]->kind == HS_KIND_GBENCH && run.f[i]->no_registry)
+            fprintf(stderr, "hotpath-stats: note: %s: %s; without it no stage, no speedup over "
+                            "the reference and no journey order: re-run make bench\n",
+                    run.f[i]->path, run.f[i]->no_registry);
     if (rc == 0 && hs_sort_benches(&run) != 0) {
         snprintf(err, sizeof err, "out of memory");
         rc = -1;
