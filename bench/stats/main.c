@@ -3,6 +3,7 @@
  * counts).  See README.md, "Statistics".
  * Exit status: 0 done, 1 bad input or a file it could not write, 2 bad
  * command line, 3 a regression beyond --fail-on-regression. */
+#include "charts.h"
 #include "stats.h"
 
 #include <getopt.h>
@@ -15,6 +16,8 @@
 static void usage(FILE *out)
 {
     fputs("usage: hotpath-stats [options] FILE...\n"
+          "       hotpath-stats --charts TABLES  (the chart tables of an earlier run's\n"
+          "                          tables directory, into TABLES/charts/)\n"
           "  FILE                    Google Benchmark JSON (hotpath-bench --hp_out) or\n"
           "                          hyperfine --export-json; several Google Benchmark\n"
           "                          files are one run at several ISA caps; or\n"
@@ -35,7 +38,8 @@ static void usage(FILE *out)
           "  --time cpu|real         Google Benchmark clock to analyse (default cpu: on a\n"
           "                          shared machine, preemption inflates real time)\n"
           "The Markdown summary and the TSV tables are always written next to the\n"
-          "first Google Benchmark file: <run>.md and <run>/tables/.\n"
+          "first Google Benchmark file: <run>.md and <run>/tables/, the chart tables\n"
+          "in <run>/tables/charts/ (docs/tables.md).\n"
           "Exit status: 0 done, 1 bad input or a file not written, 2 bad command\n"
           "line, 3 a regression beyond --fail-on-regression.\n", out);
 }
@@ -68,7 +72,7 @@ static int parse_uint(const char *opt, const char *s, unsigned long long lo,
 }
 
 typedef struct cli {
-    const char *baseline, *save, *format, *results;
+    const char *baseline, *save, *format, *results, *charts;
     double fail_pct;
     int real_time;
     hs_options o;
@@ -76,7 +80,7 @@ typedef struct cli {
 
 static int parse(int argc, char **argv, cli *c)
 {
-    enum { BASE = 1, SAVE, FAIL, RES, SEED, NOISE, FMT, DIR_, THREADS, TIME, HELP };
+    enum { BASE = 1, SAVE, FAIL, RES, SEED, NOISE, FMT, DIR_, THREADS, TIME, HELP, CHARTS };
     static const struct option opts[] = {
         {"baseline", required_argument, 0, BASE},
         {"save-baseline", required_argument, 0, SAVE},
@@ -89,6 +93,7 @@ static int parse(int argc, char **argv, cli *c)
         {"threads", required_argument, 0, THREADS},
         {"time", required_argument, 0, TIME},
         {"help", no_argument, 0, HELP},
+        {"charts", required_argument, 0, CHARTS},
         {0, 0, 0, 0},
     };
     int ch;
@@ -148,6 +153,9 @@ static int parse(int argc, char **argv, cli *c)
             }
             c->real_time = strcmp(optarg, "real") == 0;
             break;
+        case CHARTS:
+            c->charts = optarg;
+            break;
         case HELP:
             usage(stdout);
             exit(0);
@@ -156,7 +164,11 @@ static int parse(int argc, char **argv, cli *c)
             return -1;
         }
     }
-    if (optind == argc) {
+    if (c->charts && optind != argc) {
+        fputs("hotpath-stats: --charts TABLES takes no input file\n", stderr);
+        return -1;
+    }
+    if (optind == argc && !c->charts) {
         fputs("hotpath-stats: no input file\n", stderr);
         usage(stderr);
         return -1;
@@ -226,6 +238,15 @@ int main(int argc, char **argv)
                    .threads = ncpu > 0 ? (int)(ncpu < 64 ? ncpu : 64) : 1}};
     if (parse(argc, argv, &c) != 0)
         return 2;
+    if (c.charts) {
+        char err[8192];
+        if (hs_write_charts(c.charts, err, sizeof err) != 0) {
+            fprintf(stderr, "hotpath-stats: %s\n", err);
+            return 1;
+        }
+        fprintf(stderr, "hotpath-stats: wrote %s/charts/\n", c.charts);
+        return 0;
+    }
 
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
