@@ -1,7 +1,7 @@
 /* Chart tables: what every chart shares (the run's context, the
  * representative size, journey order, number formats) and the plan: which
- * charts the tables allow, written to <tables>/charts/ atomically, with a
- * reason in charts/skipped.tsv for each chart the run cannot have. */
+ * charts the tables allow, written to <tables>/charts/ atomically, listed
+ * in charts/plan.tsv with the reason for each chart the run cannot have. */
 #include "charts.h"
 #include "stats.h"
 
@@ -413,7 +413,7 @@ static job *add_job(plan *p, const hs_charts *c, int kind, const char *chart, co
 
 static void skip(plan *p, const char *chart, const char *why)
 {
-    snprintf(p->skipped[p->nskipped++], sizeof p->skipped[0], "%s\t%s", chart, why);
+    snprintf(p->skipped[p->nskipped++], sizeof p->skipped[0], "%s\t-\t%s", chart, why);
 }
 
 /* Which charts the tables allow: an ISA sweep (several caps) gets the isa
@@ -493,10 +493,16 @@ static void make_plan(plan *p, const hs_charts *c)
         skip(p, "branch", "no branch_sum results");
 }
 
-static void fill_skipped(FILE *out, const void *p)
+/* plan.tsv: the charts in the order a page shows them, with the script
+ * that draws each; a chart the run cannot have, with the reason. */
+static void fill_plan(FILE *out, const void *p)
 {
+    static const char *const script[] = {"journey", "sizes", "latency", "branch", "optlevels",
+                                         "isa", "distributions", "change", "hyperfine"};
     const plan *pl = p;
-    fputs("chart\treason\n", out);
+    fputs("chart\tscript\tskipped\n", out);
+    for (size_t i = 0; i < pl->n; i++)
+        fprintf(out, "%s\t%s\t-\n", pl->jobs[i].chart, script[pl->jobs[i].kind]);
     for (size_t i = 0; i < pl->nskipped; i++)
         fprintf(out, "%s\n", pl->skipped[i]);
 }
@@ -511,7 +517,7 @@ static void remove_stale(const char *dir, const plan *p)
     while ((e = readdir(d))) {
         const size_t len = strlen(e->d_name);
         if (len < 5 || strcmp(e->d_name + len - 4, ".tsv") != 0 ||
-            strcmp(e->d_name, "skipped.tsv") == 0)
+            strcmp(e->d_name, "plan.tsv") == 0)
             continue;
         size_t k = 0;
         while (k < p->n && !(strlen(p->jobs[k].chart) == len - 4 &&
@@ -549,8 +555,8 @@ int hs_write_charts(const char *dir, char *err, size_t errlen)
         if (hs_path(path, sizeof path, err, errlen, "%s/%s.tsv", out, p.jobs[i].chart) ||
             hs_atomic_write(path, fill_chart, &p.jobs[i], err, errlen))
             rc = -1;
-    if (rc == 0 && (hs_path(path, sizeof path, err, errlen, "%s/skipped.tsv", out) ||
-                    hs_atomic_write(path, fill_skipped, &p, err, errlen)))
+    if (rc == 0 && (hs_path(path, sizeof path, err, errlen, "%s/plan.tsv", out) ||
+                    hs_atomic_write(path, fill_plan, &p, err, errlen)))
         rc = -1;
     if (rc == 0)
         remove_stale(out, &p);

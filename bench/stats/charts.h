@@ -79,7 +79,7 @@ void hs_chart_change(FILE *out, FILE *rows, const hs_charts *c);
 void hs_chart_hyperfine(FILE *out, FILE *rows, const hs_charts *c);
 
 /* Reads DIR's tables and writes DIR/charts/ (one table per chart the data
- * allows, skipped.tsv for the rest); 0 or -1 with err. */
+ * allows, and plan.tsv); 0 or -1 with err. */
 int hs_write_charts(const char *dir, char *err, size_t errlen);
 
 #endif
