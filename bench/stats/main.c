@@ -18,6 +18,8 @@ static void usage(FILE *out)
     fputs("usage: hotpath-stats [options] FILE...\n"
           "       hotpath-stats --charts TABLES  (the chart tables of an earlier run's\n"
           "                          tables directory, into TABLES/charts/)\n"
+          "       hotpath-stats --cpu-effects FILE  (milestone 7's derived figures of a\n"
+          "                          run: misprediction cost, latency per cache level, ILP)\n"
           "  FILE                    Google Benchmark JSON (hotpath-bench --hp_out) or\n"
           "                          hyperfine --export-json; several Google Benchmark\n"
           "                          files are one run at several ISA caps; or\n"
@@ -72,7 +74,7 @@ static int parse_uint(const char *opt, const char *s, unsigned long long lo,
 }
 
 typedef struct cli {
-    const char *baseline, *save, *format, *results, *charts;
+    const char *baseline, *save, *format, *results, *charts, *effects;
     double fail_pct;
     int real_time;
     hs_options o;
@@ -80,7 +82,7 @@ typedef struct cli {
 
 static int parse(int argc, char **argv, cli *c)
 {
-    enum { BASE = 1, SAVE, FAIL, RES, SEED, NOISE, FMT, DIR_, THREADS, TIME, HELP, CHARTS };
+    enum { BASE = 1, SAVE, FAIL, RES, SEED, NOISE, FMT, DIR_, THREADS, TIME, HELP, CHARTS, EFFECTS };
     static const struct option opts[] = {
         {"baseline", required_argument, 0, BASE},
         {"save-baseline", required_argument, 0, SAVE},
@@ -94,6 +96,7 @@ static int parse(int argc, char **argv, cli *c)
         {"time", required_argument, 0, TIME},
         {"help", no_argument, 0, HELP},
         {"charts", required_argument, 0, CHARTS},
+        {"cpu-effects", required_argument, 0, EFFECTS},
         {0, 0, 0, 0},
     };
     int ch;
@@ -156,6 +159,9 @@ static int parse(int argc, char **argv, cli *c)
         case CHARTS:
             c->charts = optarg;
             break;
+        case EFFECTS:
+            c->effects = optarg;
+            break;
         case HELP:
             usage(stdout);
             exit(0);
@@ -164,11 +170,11 @@ static int parse(int argc, char **argv, cli *c)
             return -1;
         }
     }
-    if (c->charts && optind != argc) {
-        fputs("hotpath-stats: --charts TABLES takes no input file\n", stderr);
+    if ((c->charts || c->effects) && (optind != argc || (c->charts && c->effects))) {
+        fputs("hotpath-stats: --charts TABLES and --cpu-effects FILE stand alone\n", stderr);
         return -1;
     }
-    if (optind == argc && !c->charts) {
+    if (optind == argc && !c->charts && !c->effects) {
         fputs("hotpath-stats: no input file\n", stderr);
         usage(stderr);
         return -1;
@@ -245,6 +251,14 @@ int main(int argc, char **argv)
             return 1;
         }
         fprintf(stderr, "hotpath-stats: wrote %s/charts/\n", c.charts);
+        return 0;
+    }
+    if (c.effects) {
+        char err[8192];
+        if (hs_cpu_effects_report(stdout, c.effects, err, sizeof err) != 0) {
+            fprintf(stderr, "hotpath-stats: %s\n", err);
+            return 1;
+        }
         return 0;
     }
 

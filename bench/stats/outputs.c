@@ -288,7 +288,9 @@ int hs_write_outputs(const hs_set *run, const char *baseline, const hs_options *
 #undef WRITE
     if (rc == 0) {
         remove_stale(dir, written, nw);
-        if (any_gb || any_hf)
+        if (any_gb)
+            rc = hs_write_cpu_effects(run, dir, err, errlen);
+        if (rc == 0 && (any_gb || any_hf))
             rc = hs_write_charts(dir, err, errlen);
     }
     if (rc == 0) {

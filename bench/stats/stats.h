@@ -234,6 +234,12 @@ int hs_save_icount_baseline(const hs_set *run, const char *dir, const char *name
 int hs_load_icount_baseline(hs_set *base, const char *dir, const char *name,
                             char *err, size_t errlen);
 
+/* Milestone 7's derived figures (cpu_effects.c): tables/effects-*.tsv of
+ * the run's first Google Benchmark file, and the text report of one file
+ * (nothing when it has no milestone 7 benchmark); 0, or -1 with err. */
+int hs_write_cpu_effects(const hs_set *run, const char *dir, char *err, size_t errlen);
+int hs_cpu_effects_report(FILE *out, const char *path, char *err, size_t errlen);
+
 /* Formatting (format.c). */
 const char *hs_fmt_time(char *buf, size_t len, double ns);
 const char *hs_fmt_thrpt(char *buf, size_t len, double per_ns, int unit);
