@@ -1,4 +1,4 @@
-# Statistics over a run (bench/stats; README.md, "Statistics"): criterion-
+# Statistics over a run (bench/stats; docs/statistics.md): criterion-
 # style blocks on the terminal, $(RESULTS)/$(RUN).md, the TSV tables in
 # $(RESULTS)/$(RUN)/tables/ and the chart tables the charts draw
 # ($(RESULTS)/$(RUN)/tables/charts/, docs/tables.md).

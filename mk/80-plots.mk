@@ -1,4 +1,4 @@
-# Charts (Makefile.plots, plots/*.gp; README.md, "Charts"): `make bench`
+# Charts (Makefile.plots, plots/*.gp; docs/charts.md): `make bench`
 # ends with them; `make plots [RUN=name]` redraws what is stale (default:
 # the newest run, $(RESULTS)/latest) into plots/out/<run>/, index.html too,
 # from the chart tables `make stats` wrote (docs/tables.md).
