@@ -5,7 +5,9 @@
 # EPYC Zen 5): `sample` (5 families, 5 repetitions, compared with a
 # baseline run of the same filter, with bench/hyperfine/syscalls.sh under
 # HOTPATH_QUICK=1) and `sample-isa` (make bench-isa over base64_encode and
-# sum_array at 16384; its Markdown summary left out to keep the data small).
+# sum_array at 16384; its Markdown summary left out to keep the data small),
+# and `sample-fused` (milestone 2's three designs, iter, fused and manual,
+# and sum_array, HOTPATH_QUICK=1, one repetition: the optlevels chart).
 # First the chart tables are made again from the run's tables
 # (hotpath-stats --charts) and must equal the committed ones.  Then: each
 # planned chart exists as a PNG (magic bytes, IHDR 1200x800) and an SVG
@@ -228,6 +230,7 @@ check_journey_source "$tmp/results/sample/tables"
 check_run sample journey-base64_encode sizes-base64_encode optlevels distributions change hyperfine \
   latency branch
 check_run sample-isa isa
+check_run sample-fused optlevels
 
 # Nothing stale: a second make draws nothing; a touched table redraws its
 # chart, and only it.

@@ -1,8 +1,10 @@
 /* optlevels: milestone 1's sum_array (O0, scalar = -O3 without the
  * vectorizer, auto) and milestone 2's iterator-vs-manual pairs at -O0,
- * -O1, -Os, -O2, -O3; one panel (a block of rows x value lo hi series) per
- * family at its representative size, scalars fam_<p>, desc_<p>, xt_<p>,
- * kind_<p>, unit_<p>, ymin_<p>, ymax_<p>. */
+ * -O1, -Os, -O2, -O3 (and the fused iterator where the run has it); one
+ * panel (a block of rows x value lo hi series) per family at its
+ * representative size, scalars fam_<p>, desc_<p>, xt_<p>, kind_<p>,
+ * unit_<p>, ymin_<p>, ymax_<p>, and for pairs series_<p> (the series
+ * drawn, left to right) and boxw_<p>. */
 #include "charts.h"
 
 #include <math.h>
@@ -36,14 +38,17 @@ void hs_chart_optlevels(FILE *out, FILE *rows, const hs_charts *c, const hs_fam 
         const hs_crow *r = f->r;
         double sz[f->n + 1], tch[f->n + 1];
         size_t m = 0;
-        int pairs = 1;
+        int pairs = 1, fused = 0;
         for (size_t k = 0; k < f->n; k++)
             if (hs_first_cap(&r[k], cap0)) {
                 sz[m] = r[k].size;
                 tch[m++] = r[k].touched;
                 if (strcmp(r[k].ext, "-") == 0)
                     pairs = 0;
+                fused |= strcmp(r[k].var, "fused") == 0;
             }
+        /* series 1 iter, 2 manual, 4 fused (between them), 3 sum_array's */
+        const double off1 = fused ? 0.27 : 0.2;
         const double size = hs_pick_size(c, sz, tch, m);
         char desc[160] = "", xt[1024] = "", seen[512] = " ";
         double ymin = NAN, ymax = 0;
@@ -71,7 +76,7 @@ void hs_chart_optlevels(FILE *out, FILE *rows, const hs_charts *c, const hs_fam 
             char tic[160] = "";
             if (pairs) { /* x = the level, series = iter / manual */
                 x = level_rank(b->ext);
-                s = strcmp(b->var, "iter") == 0 ? 1 : 2;
+                s = strcmp(b->var, "iter") == 0 ? 1 : strcmp(b->var, "fused") == 0 ? 4 : 2;
                 snprintf(tic, sizeof tic, "'-%s' %d", b->ext, x);
             } else { /* x = the variant (O0, scalar, auto), one series */
                 x = strcmp(b->var, "O0") == 0 ? 0 : strcmp(b->var, "scalar") == 0 ? 1
@@ -87,7 +92,7 @@ void hs_chart_optlevels(FILE *out, FILE *rows, const hs_charts *c, const hs_fam 
                 ymin = lo;
             if (hi > ymax)
                 ymax = hi;
-            fprintf(rows, "%.2f\t%.6g\t%.6g\t%.6g\t%d\n", x + (s == 1 ? -0.2 : s == 2 ? 0.2 : 0),
+            fprintf(rows, "%.2f\t%.6g\t%.6g\t%.6g\t%d\n", x + (s == 1 ? -off1 : s == 2 ? off1 : 0),
                     b->thr, lo, hi, s);
         }
         fputs("\n\n", rows);
@@ -107,5 +112,9 @@ void hs_chart_optlevels(FILE *out, FILE *rows, const hs_charts *c, const hs_fam 
         hs_meta_n(out, key, isnan(ymin) ? 0 : ymin, "%.6g");
         snprintf(key, sizeof key, "ymax_%zu", p + 1);
         hs_meta_n(out, key, ymax, "%.6g");
+        snprintf(key, sizeof key, "series_%zu", p + 1);
+        hs_meta_s(out, key, !pairs ? "3" : fused ? "1 4 2" : "1 2");
+        snprintf(key, sizeof key, "boxw_%zu", p + 1);
+        hs_meta_n(out, key, fused ? 0.26 : 0.38, "%.2f");
     }
 }
