@@ -218,8 +218,6 @@ static void read_context(hs_charts *c, const char *dir)
     hs_table_free(&t);
 }
 
-static const char *const family_header = "name\tfamily\tvariant\tstage\tsize";
-
 static int fam_cmp(const void *a, const void *b)
 {
     return strcmp(((const hs_fam *)a)->name, ((const hs_fam *)b)->name);
@@ -290,13 +288,11 @@ static int read_families(hs_charts *c, const char *dir, char *err, size_t errlen
             rc = -1;
             break;
         }
-        size_t hl = 0;
-        for (size_t i = 0; i < t.ncols && i < 5; i++)
-            hl += strlen(t.cols[i]) + 1;
-        char head[256] = "";
-        for (size_t i = 0; i < t.ncols && i < 5 && hl < sizeof head; i++)
-            strcat(strcat(head, i ? "\t" : ""), t.cols[i]);
-        if (strcmp(head, family_header) != 0) {
+        static const char *const family_cols[] = {"name", "family", "variant", "stage", "size"};
+        int family = t.ncols >= 5;
+        for (size_t i = 0; family && i < 5; i++)
+            family = strcmp(t.cols[i], family_cols[i]) == 0;
+        if (!family) {
             hs_table_free(&t);
             continue;
         }
