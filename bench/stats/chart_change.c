@@ -40,8 +40,13 @@ void hs_chart_change(FILE *out, FILE *rows, const hs_charts *c)
         if (isnan(ch))
             continue;
         chg *x = &g[n];
-        *x = (chg){hs_cell(t, i, nm), hs_cell(t, i, vd), hs_cell(t, i, ca), ch,
-                   hs_cnum(hs_cell(t, i, lo)), hs_cnum(hs_cell(t, i, hi)), 0};
+        *x = (chg){hs_cell(t, i, nm),
+                   hs_cell(t, i, vd),
+                   hs_cell(t, i, ca),
+                   ch,
+                   hs_cnum(hs_cell(t, i, lo)),
+                   hs_cnum(hs_cell(t, i, hi)),
+                   0};
         const int sig = strcmp(x->verdict, "improved") == 0 || strcmp(x->verdict, "regressed") == 0;
         nimp += strcmp(x->verdict, "improved") == 0;
         nreg += strcmp(x->verdict, "regressed") == 0;

@@ -59,7 +59,8 @@ void hs_chart_distributions(FILE *out, FILE *rows, const hs_charts *c)
                 continue;
             cd[n].r = r;
             cd[n].score = (strcmp(r->bimodal, "yes") == 0 ? 1000 : 0) +
-                          (isnan(r->outl) ? 0 : r->outl) + 100 * (isnan(r->mad) ? 0 : r->mad) / r->med;
+                          (isnan(r->outl) ? 0 : r->outl) +
+                          100 * (isnan(r->mad) ? 0 : r->mad) / r->med;
             order[n] = n;
             n++;
         }

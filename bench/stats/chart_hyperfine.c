@@ -45,8 +45,8 @@ void hs_chart_hyperfine(FILE *out, FILE *rows, const hs_charts *c)
             char ratio[32] = "the reference";
             if (strcmp(hs_cell(t, k, cm), first[g]) != 0)
                 hs_fmt_ratio(ratio, sizeof ratio, hs_cnum(hs_cell(t, k, ra)));
-            fprintf(rows, "%zu\t%.6g\t%.6g\t%.6g\t%zu\t%s: %s\t%.3g %s, %s\n", y, m * s, l * s, h * s,
-                    g + 1, gname[g], hs_cell(t, k, cm), m * s, unit, ratio);
+            fprintf(rows, "%zu\t%.6g\t%.6g\t%.6g\t%zu\t%s: %s\t%.3g %s, %s\n", y, m * s, l * s,
+                    h * s, g + 1, gname[g], hs_cell(t, k, cm), m * s, unit, ratio);
             if (isnan(xmin) || l * s < xmin)
                 xmin = l * s;
             if (h * s > xmax)

@@ -10,7 +10,7 @@
 static int cap_rank(const char *c)
 {
     static const char *const caps[] = {"scalar", "sse2", "ssse3", "avx2", "avx512",
-                                       "v1", "v2", "v3", "v4"};
+                                       "v1",     "v2",   "v3",    "v4"};
     for (int i = 0; i < 9; i++)
         if (strcmp(c, caps[i]) == 0)
             return i;

@@ -83,8 +83,9 @@ void hs_chart_journey(FILE *out, FILE *rows, const hs_charts *c, const hs_fam *f
     const jctx j = {r, ref};
     hs_isort(bi, nb, cmp_bar, &j);
     double tscale = 1;
-    const char *unit = kind == BYTES ? "GB/s" : kind == ITEMS ? "ns per item"
-                                                               : hs_time_unit(tmax, &tscale);
+    const char *unit = kind == BYTES   ? "GB/s"
+                       : kind == ITEMS ? "ns per item"
+                                       : hs_time_unit(tmax, &tscale);
     hs_meta_s(out, "family", f->name);
     hs_meta_s(out, "unit", unit);
     hs_meta_n(out, "bytes", kind == BYTES, "%.0f");
@@ -106,8 +107,8 @@ void hs_chart_journey(FILE *out, FILE *rows, const hs_charts *c, const hs_fam *f
         if (!isnan(b->spd))
             hs_fmt_ratio(ratio, sizeof ratio, b->spd);
         fprintf(rows, "%zu\t%s%s%s\t%s\t%.6g\t%.6g\t%.6g\t%s\n", i, b->var,
-                strcmp(b->ext, "-") ? " " : "", strcmp(b->ext, "-") ? b->ext : "", b->stage, v,
-                lo, hi, ratio);
+                strcmp(b->ext, "-") ? " " : "", strcmp(b->ext, "-") ? b->ext : "", b->stage, v, lo,
+                hi, ratio);
         const char *s = strcmp(b->stage, "-") == 0 ? "other" : b->stage;
         char padded[64];
         snprintf(padded, sizeof padded, " %s ", s);

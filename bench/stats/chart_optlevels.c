@@ -22,9 +22,10 @@ static int level_rank(const char *e)
 /* Milestone 1's variants and how kernels/basics builds them. */
 static const char *m1_label(const char *v)
 {
-    return strcmp(v, "O0") == 0 ? "O0\\n-O0"
-         : strcmp(v, "scalar") == 0 ? "scalar\\n-O3, not\\nvectorized"
-         : strcmp(v, "auto") == 0 ? "auto\\n-O3" : v;
+    return strcmp(v, "O0") == 0       ? "O0\\n-O0"
+           : strcmp(v, "scalar") == 0 ? "scalar\\n-O3, not\\nvectorized"
+           : strcmp(v, "auto") == 0   ? "auto\\n-O3"
+                                      : v;
 }
 
 void hs_chart_optlevels(FILE *out, FILE *rows, const hs_charts *c, const hs_fam *const *fams,
@@ -79,8 +80,10 @@ void hs_chart_optlevels(FILE *out, FILE *rows, const hs_charts *c, const hs_fam 
                 s = strcmp(b->var, "iter") == 0 ? 1 : strcmp(b->var, "fused") == 0 ? 4 : 2;
                 snprintf(tic, sizeof tic, "'-%s' %d", b->ext, x);
             } else { /* x = the variant (O0, scalar, auto), one series */
-                x = strcmp(b->var, "O0") == 0 ? 0 : strcmp(b->var, "scalar") == 0 ? 1
-                  : strcmp(b->var, "auto") == 0 ? 2 : 3;
+                x = strcmp(b->var, "O0") == 0       ? 0
+                    : strcmp(b->var, "scalar") == 0 ? 1
+                    : strcmp(b->var, "auto") == 0   ? 2
+                                                    : 3;
                 s = 3;
                 snprintf(tic, sizeof tic, "\"%s\" %d", m1_label(b->var), x);
             }
@@ -92,8 +95,8 @@ void hs_chart_optlevels(FILE *out, FILE *rows, const hs_charts *c, const hs_fam 
                 ymin = lo;
             if (hi > ymax)
                 ymax = hi;
-            fprintf(rows, "%.2f\t%.6g\t%.6g\t%.6g\t%d\n", x + (s == 1 ? -off1 : s == 2 ? off1 : 0),
-                    b->thr, lo, hi, s);
+            const double dx = s == 1 ? -off1 : s == 2 ? off1 : 0; /* fused (4) in the middle */
+            fprintf(rows, "%.2f\t%.6g\t%.6g\t%.6g\t%d\n", x + dx, b->thr, lo, hi, s);
         }
         fputs("\n\n", rows);
         char key[32], cmd[1100];

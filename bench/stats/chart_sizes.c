@@ -37,7 +37,8 @@ static int cmp_x(size_t a, size_t b, const void *p)
 
 static void label(char *dst, size_t len, const hs_crow *r)
 {
-    snprintf(dst, len, "%s%s%s", r->var, strcmp(r->ext, "-") ? "/" : "", strcmp(r->ext, "-") ? r->ext : "");
+    snprintf(dst, len, "%s%s%s", r->var, strcmp(r->ext, "-") ? "/" : "",
+             strcmp(r->ext, "-") ? r->ext : "");
 }
 
 static void append(char *dst, size_t len, const char *word)
@@ -77,8 +78,10 @@ void hs_chart_sizes(FILE *out, FILE *rows, const hs_charts *c, const hs_fam *f, 
         }
     }
     double tscale = 1;
-    const char *unit = latency ? "ns per load" : nothr ? hs_time_unit(tmax, &tscale)
-                                               : items ? "ns per item" : "GB/s";
+    const char *unit = latency ? "ns per load"
+                       : nothr ? hs_time_unit(tmax, &tscale)
+                       : items ? "ns per item"
+                               : "GB/s";
     for (size_t i = 0; i < ns; i++)
         sidx[i] = i;
     hs_isort(sidx, ns, cmp_series, s);
@@ -113,7 +116,8 @@ void hs_chart_sizes(FILE *out, FILE *rows, const hs_charts *c, const hs_fam *f, 
         for (size_t i = 0; i < m; i++) {
             const hs_crow *b = &r[k2[i]];
             double y, lo, hi;
-            if (latency || (items && !nothr)) { /* Gitem/s is items per ns: ns per item is its inverse */
+            if (latency ||
+                (items && !nothr)) { /* Gitem/s is items per ns: ns per item is its inverse */
                 y = 1 / b->thr;
                 lo = isnan(b->thi) ? y : 1 / b->thi;
                 hi = isnan(b->tlo) ? y : 1 / b->tlo;

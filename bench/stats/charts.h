@@ -13,12 +13,12 @@
 typedef struct hs_table {
     char **cols;
     size_t ncols;
-    char ***rows;          /* rows[i][j]: field j of data line i */
+    char ***rows; /* rows[i][j]: field j of data line i */
     size_t nrows;
 } hs_table;
 
 int hs_table_read(hs_table *t, const char *path, char *err, size_t errlen);
-int hs_table_col(const hs_table *t, const char *name); /* -1 if absent */
+int hs_table_col(const hs_table *t, const char *name);       /* -1 if absent */
 const char *hs_cell(const hs_table *t, size_t row, int col); /* "" for col -1 */
 void hs_table_free(hs_table *t);
 
@@ -27,7 +27,7 @@ void hs_table_free(hs_table *t);
 typedef struct hs_crow {
     const char *name, *family, *var, *stage, *ext, *cap, *lvl, *unit, *spd_s, *bimodal;
     double size, touched, med, mlo, mhi, thr, tlo, thi, spd, slo, shi, n, mad, outl;
-    int vorder;            /* the variant's first row in its table: registry order */
+    int vorder; /* the variant's first row in its table: registry order */
 } hs_crow;
 
 typedef struct hs_fam {
@@ -35,21 +35,25 @@ typedef struct hs_fam {
     hs_table t;
     hs_crow *r;
     size_t n;
-    int olevels;           /* has extras -O0..-Os: milestone 2's pairs */
-    size_t nsizes;         /* distinct sizes */
+    int olevels;   /* has extras -O0..-Os: milestone 2's pairs */
+    size_t nsizes; /* distinct sizes */
 } hs_fam;
 
 typedef struct hs_charts {
     char machine[256], rundate[96], cachesource[96], caps[256];
     double L1, L2, L3;
-    hs_fam *fams;          /* sorted by name */
+    hs_fam *fams; /* sorted by name */
     size_t nfams;
     hs_table samples, change, hyperfine; /* ncols 0 when absent */
 } hs_charts;
 
-/* Helpers (charts.c). */
-double hs_cnum(const char *s);                 /* NaN unless a number */
-int hs_stage_rank(const char *stage);          /* baseline 0 .. limit 6, other 7 */
+/* The run's tables (chart_read.c): 0, or -1 with err. */
+int hs_charts_read(hs_charts *c, const char *dir, char *err, size_t errlen);
+void hs_charts_free(hs_charts *c);
+
+/* Helpers (chart_common.c). */
+double hs_cnum(const char *s);        /* NaN unless a number */
+int hs_stage_rank(const char *stage); /* baseline 0 .. limit 6, other 7 */
 int hs_first_cap(const hs_crow *r, const char *cap0);
 double hs_pick_size(const hs_charts *c, const double *size, const double *touched, size_t n);
 void hs_size_desc(char *dst, size_t len, double size, double touched, const char *level);

@@ -78,7 +78,8 @@ int hs_read_registry(hs_file *f)
     const char *key;
     json_t *value;
     int bad = 0;
-    json_object_foreach(ctx, key, value) {
+    json_object_foreach(ctx, key, value)
+    {
         int rc = 0;
         if (!strncmp(key, fam, sizeof fam - 1) || !strncmp(key, var, sizeof var - 1)) {
             if (!json_is_string(value))
