@@ -1,16 +1,21 @@
 /* The files of a run, next to its JSON: <dir>/<run>.md and
- * <dir>/<run>/tables/<name>.tsv.  Each file is staged (written whole under a
- * temporary name, every write checked), then all are renamed together: a
- * reader never sees half a table, nor tables without their summary. */
+ * <dir>/<run>/tables/<name>.tsv (the chart tables in tables/charts/).  All
+ * are written whole, every write checked, then appear together: a reader
+ * never sees half a table, nor tables without their summary. */
 #include "stats.h"
+#include "charts.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <linux/fs.h> /* RENAME_EXCHANGE */
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 int hs_path(char *dst, size_t len, char *err, size_t errlen, const char *fmt, ...)
@@ -26,21 +31,69 @@ int hs_path(char *dst, size_t len, char *err, size_t errlen, const char *fmt, ..
     return 0;
 }
 
-/* Staged files: each written whole under a temporary name beside its
- * target, then all renamed together by hs_commit_staged, so the outputs of
- * one invocation all appear or none do.  A fixed table, so the signal
- * handler can read it while the main code appends: a slot's pointer is set
- * before the count that exposes it. */
-#define HS_MAX_STAGED 512
+/* The outputs of one invocation all appear or none do.  The tables are
+ * written into a fresh directory beside their own, <run>/tables.tmp.<pid>,
+ * which replaces <run>/tables in one exchange at commit (so no stale table
+ * of an earlier analysis survives either).  The summary and the baselines
+ * are staged: each written whole under a temporary name beside its target.
+ * hs_commit_staged then makes all of them appear, signals blocked.  The
+ * state is in fixed tables that the signal handler can read while the main
+ * code appends: a slot is filled before the count that exposes it. */
+#define HS_MAX_STAGED 64
 static char *staged_tmp[HS_MAX_STAGED], *staged_path[HS_MAX_STAGED];
 static volatile sig_atomic_t nstaged;
-static char *clean_dir; /* its .tsv files not staged are stale at commit */
-static int created_dirs;  /* 1: <run>/tables is new, 2: <run>/ too; removed on discard */
+static char tables_tmp[4096], tables_dir[4096]; /* "" when no tables */
+static char stem_dir[4096];                     /* removed on discard if new */
+static int stem_created;
+/* hs_atomic_write's file in progress (the chart tables, in tables_tmp) */
+static char atomic_tmp[4096];
+static volatile sig_atomic_t atomic_writing;
+
+/* Removes dir and everything in it, at most two levels (tables/charts/).
+ * Only system calls and static buffers: safe in a signal handler. */
+static void remove_tree(const char *dir, int depth)
+{
+    static char buf[2][4096];
+    const int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0 && depth < 2) {
+        long n;
+        while ((n = syscall(SYS_getdents64, fd, buf[depth], sizeof buf[depth])) > 0)
+            for (long off = 0; off < n;) {
+                const struct linux_dirent64 {
+                    uint64_t ino;
+                    int64_t off;
+                    unsigned short reclen;
+                    unsigned char type;
+                    char name[];
+                } *e = (const void *)(buf[depth] + off);
+                off += e->reclen;
+                if (!strcmp(e->name, ".") || !strcmp(e->name, ".."))
+                    continue;
+                if (unlinkat(fd, e->name, 0) != 0 && errno == EISDIR) {
+                    char sub[4096];
+                    size_t dl = strlen(dir), nl = strlen(e->name);
+                    if (dl + nl + 2 <= sizeof sub) {
+                        memcpy(sub, dir, dl);
+                        sub[dl] = '/';
+                        memcpy(sub + dl + 1, e->name, nl + 1);
+                        remove_tree(sub, depth + 1);
+                    }
+                }
+            }
+    }
+    if (fd >= 0)
+        close(fd);
+    rmdir(dir);
+}
 
 void hs_remove_partial(void)
 {
     for (sig_atomic_t i = 0; i < nstaged; i++)
         unlink(staged_tmp[i]);
+    if (atomic_writing)
+        unlink(atomic_tmp);
+    if (tables_tmp[0])
+        remove_tree(tables_tmp, 0);
 }
 
 static int write_tmp(const char *tmp, const char *path, void (*fill)(FILE *, const void *),
@@ -61,6 +114,23 @@ static int write_tmp(const char *tmp, const char *path, void (*fill)(FILE *, con
         return -1;
     }
     return 0;
+}
+
+int hs_atomic_write(const char *path, void (*fill)(FILE *, const void *), const void *arg,
+                    char *err, size_t errlen)
+{
+    if (hs_path(atomic_tmp, sizeof atomic_tmp, err, errlen, "%s.tmp.%ld", path, (long)getpid()))
+        return -1;
+    atomic_writing = 1;
+    int rc = write_tmp(atomic_tmp, path, fill, arg, err, errlen);
+    if (rc == 0 && rename(atomic_tmp, path) != 0) {
+        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+        rc = -1;
+    }
+    if (rc != 0)
+        unlink(atomic_tmp);
+    atomic_writing = 0;
+    return rc;
 }
 
 int hs_stage_write(const char *path, void (*fill)(FILE *, const void *), const void *arg,
@@ -98,82 +168,75 @@ static void forget_staged(void)
         free(staged_tmp[i]);
         free(staged_path[i]);
     }
-    free(clean_dir);
-    clean_dir = NULL;
+    tables_tmp[0] = tables_dir[0] = stem_dir[0] = '\0';
 }
 
 void hs_discard_staged(void)
 {
     hs_remove_partial();
-    if (clean_dir && created_dirs) {
-        rmdir(clean_dir);
-        char *slash = strrchr(clean_dir, '/');
-        if (slash && created_dirs == 2) {
-            *slash = '\0';
-            rmdir(clean_dir);
-        }
-    }
+    if (stem_dir[0] && stem_created)
+        rmdir(stem_dir); /* only if empty: nothing but ours was there */
     forget_staged();
-}
-
-static int is_staged(const char *dir, const char *name)
-{
-    const size_t dl = strlen(dir);
-    for (sig_atomic_t i = 0; i < nstaged; i++)
-        if (strncmp(staged_path[i], dir, dl) == 0 && staged_path[i][dl] == '/' &&
-            strcmp(staged_path[i] + dl + 1, name) == 0)
-            return 1;
-    return 0;
-}
-
-/* Tables of an earlier analysis of the same run that this one did not
- * write (a family gone, no baseline this time) would mislead: remove them. */
-static void remove_stale(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        const size_t len = strlen(e->d_name);
-        if (len < 5 || strcmp(e->d_name + len - 4, ".tsv") != 0 || is_staged(dir, e->d_name))
-            continue;
-        char p[4096], err[64];
-        if (hs_path(p, sizeof p, err, sizeof err, "%s/%s", dir, e->d_name) == 0)
-            unlink(p);
-    }
-    closedir(d);
 }
 
 int hs_commit_staged(char *err, size_t errlen)
 {
-    /* Every target that cannot be replaced (a directory, a device) fails the
-     * whole set first; a symbolic link to a file is replaced, as before. */
-    for (sig_atomic_t i = 0; i < nstaged; i++) {
-        struct stat st;
+    /* Every target that cannot be replaced (a directory where a file goes,
+     * a file where the tables go) fails the whole set first; a symbolic
+     * link to a file is replaced, as before. */
+    struct stat st;
+    for (sig_atomic_t i = 0; i < nstaged; i++)
         if (stat(staged_path[i], &st) == 0 && !S_ISREG(st.st_mode)) {
             snprintf(err, errlen, "%s: cannot write: exists and is not a regular file; "
                                   "nothing written", staged_path[i]);
             hs_discard_staged();
             return -1;
         }
+    const int swap = tables_tmp[0] && stat(tables_dir, &st) == 0;
+    if (swap && !S_ISDIR(st.st_mode)) {
+        snprintf(err, errlen, "%s: cannot write: exists and is not a directory; nothing "
+                              "written", tables_dir);
+        hs_discard_staged();
+        return -1;
     }
-    /* No signal between the renames: the set appears whole. */
     sigset_t all, old;
     sigfillset(&all);
     sigprocmask(SIG_BLOCK, &all, &old);
     int rc = 0;
+    /* the new tables in place, the old ones (if any) at the temporary name */
+    if (tables_tmp[0] &&
+        (swap ? syscall(SYS_renameat2, AT_FDCWD, tables_tmp, AT_FDCWD, tables_dir,
+                        RENAME_EXCHANGE) != 0
+              : rename(tables_tmp, tables_dir) != 0)) {
+        snprintf(err, errlen, "%s: cannot write: %s; nothing written", tables_dir,
+                 strerror(errno));
+        rc = -1;
+    }
     sig_atomic_t i = 0;
-    for (; i < nstaged && rc == 0; i++)
+    for (; rc == 0 && i < nstaged; i++)
         if (rename(staged_tmp[i], staged_path[i]) != 0) {
-            snprintf(err, errlen, "%s: cannot write: %s (%d of %d files in place)",
-                     staged_path[i], strerror(errno), (int)i, (int)nstaged);
+            snprintf(err, errlen, "%s: cannot write: %s", staged_path[i], strerror(errno));
             rc = -1;
         }
-    for (sig_atomic_t k = rc ? i - 1 : nstaged; k < nstaged; k++)
+    if (rc != 0 && i == 1 && tables_tmp[0]) {
+        /* the first file failed: the tables go back, nothing appeared */
+        if (swap)
+            syscall(SYS_renameat2, AT_FDCWD, tables_tmp, AT_FDCWD, tables_dir, RENAME_EXCHANGE);
+        else
+            rename(tables_dir, tables_tmp);
+        strncat(err, "; nothing written", errlen - strlen(err) - 1);
+    } else if (rc != 0 && i > 1) {
+        char more[64];
+        snprintf(more, sizeof more, " (%d of %d files were in place)", (int)i - 1,
+                 (int)nstaged);
+        strncat(err, more, errlen - strlen(err) - 1);
+    }
+    for (sig_atomic_t k = rc ? (i ? i - 1 : 0) : nstaged; k < nstaged; k++)
         unlink(staged_tmp[k]);
-    if (rc == 0 && clean_dir)
-        remove_stale(clean_dir);
+    if (tables_tmp[0]) /* the old tables, or the new ones rolled back */
+        remove_tree(tables_tmp, 0);
+    if (rc != 0 && stem_created)
+        rmdir(stem_dir);
     forget_staged();
     sigprocmask(SIG_SETMASK, &old, NULL);
     return rc;
@@ -320,16 +383,18 @@ int hs_write_outputs(const hs_set *run, const char *baseline, const hs_options *
         stem[sl - 5] = '\0';
     struct stat st;
     if (hs_path(md_path, md_len, err, errlen, "%s.md", stem) ||
-        hs_path(dir, sizeof dir, err, errlen, "%s/tables", stem))
+        hs_path(tables_dir, sizeof tables_dir, err, errlen, "%s/tables", stem) ||
+        hs_path(dir, sizeof dir, err, errlen, "%s/tables.tmp.%ld", stem, (long)getpid()) ||
+        hs_path(stem_dir, sizeof stem_dir, err, errlen, "%s", stem))
         return -1;
-    const int created = stat(dir, &st) != 0 ? 1 + (stat(stem, &st) != 0) : 0;
-    if (hs_mkdirs(dir, err, errlen) != 0)
+    stem_created = stat(stem, &st) != 0;
+    if (hs_mkdirs(stem, err, errlen) != 0)
         return -1;
-    if (!(clean_dir = strdup(dir))) {
-        snprintf(err, errlen, "out of memory");
+    if (mkdir(dir, 0777) != 0) {
+        snprintf(err, errlen, "%s: cannot create: %s", dir, strerror(errno));
         return -1;
     }
-    created_dirs = created;
+    memcpy(tables_tmp, dir, sizeof tables_tmp); /* from here a signal removes it */
 
     table_arg a = {run, NULL, baseline, o};
     int rc = 0;
@@ -337,8 +402,8 @@ int hs_write_outputs(const hs_set *run, const char *baseline, const hs_options *
     do {                                                                           \
         if (rc == 0) {                                                             \
             rc = hs_path(path, sizeof path, err, errlen, "%s/%s", dir, name);      \
-            if (rc == 0)                                                           \
-                rc = hs_stage_write(path, fn, &a, err, errlen);                    \
+            if (rc == 0) /* the directory is new: its files need no temp name */ \
+                rc = write_tmp(path, path, fn, &a, err, errlen);                   \
         }                                                                          \
     } while (0)
     int any_gb = 0, any_hf = 0, any_skip = 0;
@@ -374,6 +439,11 @@ int hs_write_outputs(const hs_set *run, const char *baseline, const hs_options *
     if (any_skip)
         WRITE("skipped.tsv", fill_skipped);
 #undef WRITE
+    /* from the tables just written, in the new directory */
+    if (rc == 0 && any_gb)
+        rc = hs_write_cpu_effects(run, dir, err, errlen);
+    if (rc == 0 && (any_gb || any_hf))
+        rc = hs_write_charts(dir, err, errlen);
     if (rc == 0)
         rc = hs_stage_write(md_path, fill_markdown, &a, err, errlen);
     return rc;
