@@ -15,7 +15,10 @@ disasm() {
 }
 
 if [ -n "$func" ]; then
-  if ! nm "$lib" 2>/dev/null | awk '$2 ~ /^[Tt]$/ {print $3}' | grep -qx -- "$func"; then
+  # awk reads all of nm's output: grep -q would stop early and, under
+  # pipefail, nm's SIGPIPE would read as "absent".
+  if ! nm "$lib" 2>/dev/null | awk -v f="$func" '$2 ~ /^[Tt]$/ && $3 == f {found = 1}
+                                                END {exit !found}'; then
     echo "asm.sh: no function '$func' in $lib (make asm lists them in $build/asm/)" >&2
     exit 1
   fi
