@@ -21,18 +21,20 @@ void register_strlen()
     });
 }
 
+constexpr const char *kSrc = "bench/bench_syscall.cc";
+
 // The cost benchmarks are not registry families (see shims/reg_syscall.c);
 // these entries only name them family/variant/size for hp::add.
-const hp_variant cost_call = {"cost_call", "empty_noinline", HP_STAGE_BASELINE, 0, nullptr};
-const hp_variant cost_getpid_libc = {"cost_getpid", "libc", HP_STAGE_LIBRARY, 0, nullptr};
-const hp_variant cost_getpid_raw = {"cost_getpid", "raw", HP_STAGE_ASM, 0, nullptr};
-const hp_variant cost_clock_vdso = {"cost_clock_gettime", "vdso", HP_STAGE_LIBRARY, 0, nullptr};
-const hp_variant cost_clock_raw = {"cost_clock_gettime", "raw", HP_STAGE_ASM, 0, nullptr};
-const hp_variant cost_rdtsc = {"cost_rdtsc", "inline_asm", HP_STAGE_ASM, 0, nullptr};
-const hp_variant cost_null_one = {"cost_write_devnull", "one_call", HP_STAGE_ASM, 0, nullptr};
-const hp_variant cost_null_bytes = {"cost_write_devnull", "bytewise", HP_STAGE_ASM, 0, nullptr};
-const hp_variant cost_pipe_one = {"cost_write_pipe", "one_call", HP_STAGE_ASM, 0, nullptr};
-const hp_variant cost_pipe_bytes = {"cost_write_pipe", "bytewise", HP_STAGE_ASM, 0, nullptr};
+const hp_variant cost_call = {"cost_call", "empty_noinline", HP_STAGE_BASELINE, 0, nullptr, kSrc};
+const hp_variant cost_getpid_libc = {"cost_getpid", "libc", HP_STAGE_LIBRARY, 0, nullptr, kSrc};
+const hp_variant cost_getpid_raw = {"cost_getpid", "raw", HP_STAGE_ASM, 0, nullptr, kSrc};
+const hp_variant cost_clock_vdso = {"cost_clock_gettime", "vdso", HP_STAGE_LIBRARY, 0, nullptr, kSrc};
+const hp_variant cost_clock_raw = {"cost_clock_gettime", "raw", HP_STAGE_ASM, 0, nullptr, kSrc};
+const hp_variant cost_rdtsc = {"cost_rdtsc", "inline_asm", HP_STAGE_ASM, 0, nullptr, kSrc};
+const hp_variant cost_null_one = {"cost_write_devnull", "one_call", HP_STAGE_ASM, 0, nullptr, kSrc};
+const hp_variant cost_null_bytes = {"cost_write_devnull", "bytewise", HP_STAGE_ASM, 0, nullptr, kSrc};
+const hp_variant cost_pipe_one = {"cost_write_pipe", "one_call", HP_STAGE_ASM, 0, nullptr, kSrc};
+const hp_variant cost_pipe_bytes = {"cost_write_pipe", "bytewise", HP_STAGE_ASM, 0, nullptr, kSrc};
 
 // One operation per iteration; the counter ops/s makes ns/op readable.
 template <class Op>

@@ -64,7 +64,8 @@ enum {
                      HP_FEAT_AVX512CD | HP_FEAT_AVX512DQ | HP_FEAT_AVX512VL)
 
 /* What a file compiled with its suffix's flags (CMakeLists.txt,
- * hp_suffix_flags) may use: the features its variants must declare. */
+ * hp_suffix_isa) may use: the features its variants need, which the
+ * registry takes from the file (shims/registry.h, HP_V). */
 #define HP_NEEDS_SSE2        ((uint64_t)HP_FEAT_SSE2)
 #define HP_NEEDS_SSSE3       (HP_NEEDS_SSE2 | HP_FEAT_SSE3 | HP_FEAT_SSSE3)
 #define HP_NEEDS_SSE41       (HP_NEEDS_SSSE3 | HP_FEAT_SSE41)
@@ -80,6 +81,7 @@ typedef struct hp_variant {
     hp_stage    stage;
     uint64_t    features; /* HP_FEAT_* bits it needs */
     const void *fn;       /* cast to the family's function type */
+    const char *source;   /* the file that defines it, from the repository's root */
 } hp_variant;
 
 /* A family: its reference variant, the unit of its size argument, and the

@@ -12,11 +12,12 @@ const hp_family hp_fam_basics[] = {
 };
 
 /* auto is built for the x86-64 baseline, whose SSE2 the vectorizer may
- * use: it declares SSE2 so that HOTPATH_ISA=scalar leaves no vector code. */
-#define BASICS_FAMILY(f)              \
-    HP_V(f, O0, BASELINE, 0),         \
-    HP_V(f, scalar, BASELINE, 0),     \
-    HP_V(f, auto, AUTO, HP_NEEDS_SSE2)
+ * use: its file's _auto suffix makes it need SSE2, so that
+ * HOTPATH_ISA=scalar leaves no vector code. */
+#define BASICS_FAMILY(f)                      \
+    HP_V(f, O0, BASELINE, basics_O0, 0),      \
+    HP_V(f, scalar, BASELINE, basics_scalar, 0), \
+    HP_V(f, auto, AUTO, basics_auto, 0)
 
 const hp_variant hp_reg_basics[] = {
     BASICS_FAMILY(add),
