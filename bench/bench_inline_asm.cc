@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "bench.h"
-#include "inline_asm.h"
+#include "inline_asm/asm.h"
 
 namespace {
 

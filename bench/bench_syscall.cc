@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "bench.h"
-#include "inline_asm.h"
+#include "inline_asm/asm.h"
 #include "syscall.h"
 
 namespace {

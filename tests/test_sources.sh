@@ -10,7 +10,8 @@
 #     same line with the right stem does;
 #   - the features come from the suffix: a probe compiled against the
 #     registry macros gets AVX2's from an _avx2 stem, VBMI's from an .S
-#     file's _avx512vbmi stem, and nothing from an unsuffixed one.
+#     file's _avx512vbmi stem, and nothing from an unsuffixed one;
+#   - the CPU layer includes nothing from shims/.
 set -uo pipefail
 build=$1 src=$2
 tmp=$(mktemp -d)
@@ -65,8 +66,8 @@ probe() { # NAME LINE: compiles a one-variant table; prints its features
 static const hp_variant line[] = {$2};
 int main(void) { printf("%llx %s\\n", (unsigned long long)line[0].features, line[0].source); return 0; }
 C
-  "$cc" "${san[@]}" -std=c17 -I"$src/shims" -I"$build/generated" "$tmp/$1.c" "$build/libhotpath.a" -lm \
-    -lpthread -o "$tmp/$1" 2>"$tmp/$1.err" &&
+  "$cc" "${san[@]}" -std=c17 -I"$src/shims" -I"$src/kernels" -I"$build/generated" "$tmp/$1.c" \
+    "$build/libhotpath.a" -lm -lpthread -o "$tmp/$1" 2>"$tmp/$1.err" &&
     "$tmp/$1"
 }
 if probe nosuch 'HP_V(dot_f32, avx2, SIMD, dot_f32_nosuch, 0)' >/dev/null; then
@@ -82,7 +83,7 @@ feats() { # C expression -> hex, through the same headers
 #include "hotpath.h"
 int main(void) { printf("%llx\\n", (unsigned long long)($1)); return 0; }
 C
-  "$cc" -std=c17 -I"$src/shims" "$tmp/f.c" -o "$tmp/f" && "$tmp/f"
+  "$cc" -std=c17 -I"$src/shims" -I"$src/kernels" "$tmp/f.c" -o "$tmp/f" && "$tmp/f"
 }
 expect() { # WHAT LINE WANT-EXPR
   local got want
@@ -97,4 +98,14 @@ expect "an .S file's _avx512vbmi suffix" \
 expect "an _auto file (the baseline vectorizer's SSE2)" 'HP_V(dot_f32, auto, AUTO, dot_f32_auto, 0)' \
   HP_NEEDS_SSE2
 expect "an unsuffixed file" 'HP_V(strlen, swar, ALGORITHM, strlen_swar, 0)' 0
+
+# Layers: the CPU layer (kernels/cpu) includes only kernels/ headers, never
+# the registry's interface layer (shims/).
+shims_used=$(cd "$src" && for f in kernels/cpu/*.[ch]; do
+  sed -n 's/^#include "\(.*\)"/\1/p' "$f" | while read -r h; do
+    [ -e "kernels/cpu/$h" ] || [ -e "kernels/$h" ] || echo "$f: $h"
+  done
+done)
+if [ -z "$shims_used" ]; then ok "kernels/cpu includes only kernels/ headers"
+else bad "kernels/cpu includes headers from outside kernels/: $shims_used"; fi
 exit $fail

@@ -5,6 +5,7 @@
 #ifndef HOTPATH_INLINE_ASM_BITOP_H
 #define HOTPATH_INLINE_ASM_BITOP_H
 
+#include "asm.h"
 #include "inline_asm.h"
 
 /* Defines hp_<fam>_<v> from a uint64_t -> uint64_t operation.  The latency
