@@ -26,6 +26,10 @@ extern "C" {
  * ctz(0) = clz(0) = 64.  in and out hold n values (uint64_t arrays,
  * 8-byte aligned as the type requires); n = 0 touches neither. */
 typedef void (*hp_bitop_fn)(const uint64_t *in, uint64_t *out, size_t n, int chained);
+typedef hp_bitop_fn hp_ctz_fn;
+typedef hp_bitop_fn hp_clz_fn;
+typedef hp_bitop_fn hp_popcnt_fn;
+typedef hp_bitop_fn hp_bswap_fn;
 
 /* out[i] = the TSC at the i-th of n back-to-back reads. */
 typedef void (*hp_rdtsc_fn)(uint64_t *out, size_t n);
@@ -40,6 +44,9 @@ typedef void (*hp_xgetbv_fn)(uint32_t index, uint64_t *out, size_t n);
 /* mfence, lfence, sfence: out[i] = i, each store followed by the fence,
  * so the fence has a store in flight to wait for. */
 typedef void (*hp_fence_fn)(uint64_t *out, size_t n);
+typedef hp_fence_fn hp_mfence_fn;
+typedef hp_fence_fn hp_lfence_fn;
+typedef hp_fence_fn hp_sfence_fn;
 /* n pause instructions back to back. */
 typedef void (*hp_pause_fn)(size_t n);
 

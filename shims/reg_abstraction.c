@@ -17,18 +17,18 @@ const hp_family hp_fam_abstraction[] = {
 /* hp_<f>_iter_O2 and the rest are made by kernels/abstraction/pairs.inc,
  * compiled once per level as pairs_<level>.c (the Release pair in
  * pairs_O3.c): hotpath-cpu prints each variant's file. */
-#define ABSTRACTION_FAMILY(f)                                                     \
-    HP_V(f, iter_O0, BASELINE, pairs_O0, 0), HP_V(f, manual_O0, BASELINE, pairs_O0, 0), \
-    HP_V(f, iter_O1, AUTO, pairs_O1, 0), HP_V(f, manual_O1, AUTO, pairs_O1, 0),         \
-    HP_V(f, iter_Os, AUTO, pairs_Os, 0), HP_V(f, manual_Os, AUTO, pairs_Os, 0),         \
-    HP_V(f, iter_O2, AUTO, pairs_O2, 0), HP_V(f, manual_O2, AUTO, pairs_O2, 0),         \
-    HP_V(f, iter, AUTO, pairs_O3, 0), HP_V(f, manual, AUTO, pairs_O3, 0)
+#define ABSTRACTION_FAMILY(X, f)                                                  \
+    X(f, iter_O0, BASELINE, pairs_O0, 0) X(f, manual_O0, BASELINE, pairs_O0, 0) \
+    X(f, iter_O1, AUTO, pairs_O1, 0) X(f, manual_O1, AUTO, pairs_O1, 0)         \
+    X(f, iter_Os, AUTO, pairs_Os, 0) X(f, manual_Os, AUTO, pairs_Os, 0)         \
+    X(f, iter_O2, AUTO, pairs_O2, 0) X(f, manual_O2, AUTO, pairs_O2, 0)         \
+    X(f, iter, AUTO, pairs_O3, 0) X(f, manual, AUTO, pairs_O3, 0)
 
-const hp_variant hp_reg_abstraction[] = {
-    ABSTRACTION_FAMILY(sum),
-    ABSTRACTION_FAMILY(sum_positive),
-    ABSTRACTION_FAMILY(sum_squares),
-    ABSTRACTION_FAMILY(sum_chain),
-};
+#define ABSTRACTION(X)                       \
+    ABSTRACTION_FAMILY(X, sum)               \
+    ABSTRACTION_FAMILY(X, sum_positive)      \
+    ABSTRACTION_FAMILY(X, sum_squares)       \
+    ABSTRACTION_FAMILY(X, sum_chain)
 
+HP_REGISTRY(abstraction, ABSTRACTION)
 HP_TABLE_COUNTS(abstraction)
