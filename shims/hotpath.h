@@ -75,6 +75,13 @@ typedef size_t    (*hp_strlen_fn)(const char *s);
 typedef size_t    (*hp_base64_encode_fn)(const uint8_t *src, size_t n, char *dst);
 typedef ptrdiff_t (*hp_base64_decode_fn)(const char *src, size_t n, uint8_t *dst);
 
+/* Declares hp_<family>_<variant> with its family's type, so the definition
+ * that follows it in a kernel file is checked against the signature
+ * (the registry declares every variant the same way):
+ *     HP_KERNEL(strlen, unroll4);
+ *     size_t hp_strlen_unroll4(const char *s) { ... } */
+#define HP_KERNEL(fam, var) extern __typeof__(*(hp_##fam##_fn)0) hp_##fam##_##var
+
 #ifdef __cplusplus
 }
 #endif

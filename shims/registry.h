@@ -31,8 +31,7 @@
  * HP_REGISTRY expands the list twice: a declaration of each symbol with
  * its family's function type (hp_<family>_fn), then the table.  So a new
  * variant needs no header edit: its file and its line. */
-#define HP_DECLARE(fam, var, stage, stem, extra) \
-    extern __typeof__(*(hp_##fam##_fn)0) hp_##fam##_##var;
+#define HP_DECLARE(fam, var, stage, stem, extra) HP_KERNEL(fam, var);
 #define HP_V(fam, var, stage, stem, extra)                                       \
     {#fam, #var, HP_STAGE_##stage, HP_SRC_FEATURES_##stem | (uint64_t)(extra), \
      (const void *)hp_##fam##_##var, HP_SRC_FILE_##stem},
