@@ -15,10 +15,9 @@ disasm() {
 }
 
 if [ -n "$func" ]; then
-  # awk reads all of nm's output: grep -q would stop early and, under
-  # pipefail, nm's SIGPIPE would read as "absent".
-  if ! nm "$lib" 2>/dev/null | awk -v f="$func" '$2 ~ /^[Tt]$/ && $3 == f {found = 1}
-                                                END {exit !found}'; then
+  # grep reads to the end (no -q): an early exit would SIGPIPE nm and, under
+  # pipefail, fail the pipe for a symbol that exists.
+  if ! nm "$lib" 2>/dev/null | awk '$2 ~ /^[Tt]$/ {print $3}' | grep -x -- "$func" >/dev/null; then
     echo "asm.sh: no function '$func' in $lib (make asm lists them in $build/asm/)" >&2
     exit 1
   fi

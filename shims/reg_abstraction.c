@@ -1,6 +1,7 @@
 /* Registry lines of milestone 2 (kernels/abstraction): each family is one
- * computation as `iter` (the iterator library) and `manual` (a plain
- * loop), at every optimization level.  The Release level (-O3) comes last
+ * computation as `iter` (the function-pointer iterator library, iter.h),
+ * `fused` (the typed-stage one, fuse.h) and `manual` (a plain loop), at
+ * every optimization level.  The Release level (-O3) comes last
  * so that hp_best picks it; `manual` is the reference. */
 #include "abstraction.h"
 #include "registry.h"
@@ -15,14 +16,18 @@ const hp_family hp_fam_abstraction[] = {
 };
 
 /* hp_<f>_iter_O2 and the rest are made by kernels/abstraction/pairs.inc,
- * compiled once per level as pairs_<level>.c (the Release pair in
+ * compiled once per level as pairs_<level>.c (the Release trio in
  * pairs_O3.c): hotpath-cpu prints each variant's file. */
-#define ABSTRACTION_FAMILY(X, f)                                                  \
-    X(f, iter_O0, BASELINE, pairs_O0, 0) X(f, manual_O0, BASELINE, pairs_O0, 0) \
-    X(f, iter_O1, AUTO, pairs_O1, 0) X(f, manual_O1, AUTO, pairs_O1, 0)         \
-    X(f, iter_Os, AUTO, pairs_Os, 0) X(f, manual_Os, AUTO, pairs_Os, 0)         \
-    X(f, iter_O2, AUTO, pairs_O2, 0) X(f, manual_O2, AUTO, pairs_O2, 0)         \
-    X(f, iter, AUTO, pairs_O3, 0) X(f, manual, AUTO, pairs_O3, 0)
+#define ABSTRACTION_LEVEL(X, f, stage, level, stem) \
+    X(f, iter##level, stage, stem, 0)               \
+    X(f, fused##level, stage, stem, 0)              \
+    X(f, manual##level, stage, stem, 0)
+#define ABSTRACTION_FAMILY(X, f)                          \
+    ABSTRACTION_LEVEL(X, f, BASELINE, _O0, pairs_O0)      \
+    ABSTRACTION_LEVEL(X, f, AUTO, _O1, pairs_O1)          \
+    ABSTRACTION_LEVEL(X, f, AUTO, _Os, pairs_Os)          \
+    ABSTRACTION_LEVEL(X, f, AUTO, _O2, pairs_O2)          \
+    ABSTRACTION_LEVEL(X, f, AUTO, , pairs_O3)
 
 #define ABSTRACTION(X)                       \
     ABSTRACTION_FAMILY(X, sum)               \
