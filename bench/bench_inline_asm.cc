@@ -28,10 +28,11 @@
 namespace {
 
 // One TSC read per iteration: each call's cost is the difference between
-// consecutive reads (the call through the harness's loop of one, the
-// loop's bookkeeping and one rdtsc, about 2% of a 1024-op call here).  The counters are the median call, so a call
-// that was preempted on a shared machine does not move them; the TSC rate
-// comes from the whole window (both clocks run through preemption).
+// consecutive reads (the kernel call, made by the harness's typed loop
+// with one iteration, the loops' bookkeeping and one rdtsc).  The
+// counters are the median call, so a call that was preempted on a shared
+// machine does not move them; the TSC rate comes from the whole window
+// (both clocks run through preemption).
 template <class Call>
 void timed(benchmark::State &st, int64_t ops, Call call)
 {

@@ -57,6 +57,11 @@ int hp_harness_prepare(const hp_harness *h, hp_input *in, uint64_t size, size_t 
         snprintf(err, len, "%s has no mode %zu", h->family, mode);
         return -1;
     }
+    if (in->offset > 63 || in->offset % h->offset_align) {
+        snprintf(err, len, "%s: offset %zu is not a multiple of %zu below 64", h->family,
+                 in->offset, h->offset_align);
+        return -1;
+    }
     return h->prepare_mode ? h->prepare_mode(in, size, mode, err, len)
                            : h->prepare(in, size, err, len);
 }

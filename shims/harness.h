@@ -23,7 +23,9 @@ extern "C" {
 /* One prepared input.  The caller zero-initialises it and may set `offset`
  * (bytes past a 64-byte boundary, 0..63) before prepare: every buffer the
  * harness allocates with hp_input_alloc then starts at that offset, so a
- * run can vary data placement between processes and record it. */
+ * run can vary data placement between processes and record it.  The
+ * offset must be a multiple of the family's hp_harness.offset_align (a
+ * misaligned int32 is undefined behaviour); hp_harness_prepare checks. */
 typedef struct hp_input {
     uint64_t size;    /* in the family's unit (hp_family.size_unit) */
     uint64_t bytes;   /* bytes one call reads and writes; 0 for pure-ops families */
@@ -71,6 +73,11 @@ typedef struct hp_harness {
     /* Bytes the family's `limit` line (memcpy, bench/peers) copies per
      * call at `size`; NULL: the family has no limit line. */
     uint64_t (*limit_bytes)(uint64_t size);
+    /* hp_input.offset must be a multiple of this: the alignment of the
+     * elements in the family's buffers (4 for int32 and float, 1 for
+     * bytes), since a typed access at another offset is undefined
+     * behaviour.  hp_harness_prepare refuses any other offset. */
+    size_t offset_align;
 } hp_harness;
 
 /* The harness of a family, NULL if it has none. */
@@ -79,7 +86,9 @@ const hp_harness *hp_harness_find(const char *family);
 const hp_harness *hp_harnesses(size_t *count);
 
 /* h->prepare_mode for `mode`, or h->prepare when the family has no modes
- * (then mode must be 0); -1 with err filled for a mode it lacks. */
+ * (then mode must be 0); -1 with err filled for a mode it lacks or an
+ * offset that is not a multiple of h->offset_align.  The one way in for
+ * callers that vary in->offset. */
 int hp_harness_prepare(const hp_harness *h, hp_input *in, uint64_t size, size_t mode, char *err,
                        size_t len);
 /* Index of the mode called `name`, or -1. */

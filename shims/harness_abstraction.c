@@ -23,7 +23,7 @@ static const uint64_t quick[] = {16, 1u << 24};
 
 #define PAIR(f) \
     {f, HP_ARRAY(sizes), HP_ARRAY(quick), 1 << 16, prep, hp_harness_run_i32, hp_check_abstraction, \
-     NULL, 0, 0, NULL, NULL}
+     NULL, 0, 0, NULL, NULL, sizeof(int32_t)}
 
 const hp_harness hp_harness_abstraction[] = {
     PAIR("sum"),

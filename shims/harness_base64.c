@@ -81,8 +81,8 @@ static const uint64_t quick[] = {64, 16 << 20};
 
 const hp_harness hp_harness_base64[] = {
     {"base64_encode", HP_ARRAY(sizes), HP_ARRAY(quick), 1 << 20, prep_encode, run_encode,
-     hp_check_base64_encode, NULL, 0, 0, NULL, input_bytes},
+     hp_check_base64_encode, NULL, 0, 0, NULL, input_bytes, 1},
     {"base64_decode", HP_ARRAY(sizes), HP_ARRAY(quick), 1 << 20, prep_decode, run_decode,
-     hp_check_base64_decode, NULL, 0, 0, NULL, input_bytes},
+     hp_check_base64_decode, NULL, 0, 0, NULL, input_bytes, 1},
 };
 HP_HARNESS_COUNT(base64)

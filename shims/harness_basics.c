@@ -53,12 +53,12 @@ static const uint64_t sum_quick[] = {16, 1u << 24};
 
 const hp_harness hp_harness_basics[] = {
     {"add", NULL, 0, NULL, 0, 1 << 20, prep_ops, run_binary, hp_check_binary, NULL, 0, 0, NULL,
-     NULL},
+     NULL, 1},
     {"multiply", NULL, 0, NULL, 0, 1 << 20, prep_ops, run_binary, hp_check_binary, NULL, 0, 0,
-     NULL, NULL},
-    {"factorial", NULL, 0, NULL, 0, 1 << 20, prep_ops, run_factorial, hp_check_factorial, NULL, 0, 0,
-     NULL, NULL},
+     NULL, NULL, 1},
+    {"factorial", NULL, 0, NULL, 0, 1 << 20, prep_ops, run_factorial, hp_check_factorial, NULL,
+     0, 0, NULL, NULL, 1},
     {"sum_array", HP_ARRAY(sum_sizes), HP_ARRAY(sum_quick), 1 << 16, prep_sum_array,
-     hp_harness_run_i32, hp_check_sum_array, NULL, 0, 0, NULL, NULL},
+     hp_harness_run_i32, hp_check_sum_array, NULL, 0, 0, NULL, NULL, sizeof(int32_t)},
 };
 HP_HARNESS_COUNT(basics)

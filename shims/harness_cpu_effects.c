@@ -217,15 +217,15 @@ static const uint64_t ilp_sizes[] = {HP_ILP_CHAINS * 4096};
 const hp_harness hp_harness_cpu_effects[] = {
     {"branch_sum", HP_ARRAY(branch_sizes), HP_ARRAY(branch_quick), 1 << 16,
      prep_branch_sum_random, run_branch_sum, hp_check_branch_sum, HP_ARRAY(branch_modes), 0,
-     prep_branch_sum, NULL},
+     prep_branch_sum, NULL, sizeof(int32_t)},
     {"pointer_chase", HP_ARRAY(chase_sizes), HP_ARRAY(chase_quick), 1 << 20, prep_pointer_chase,
-     run_pointer_chase, hp_check_pointer_chase, NULL, 0, 0, NULL, NULL},
+     run_pointer_chase, hp_check_pointer_chase, NULL, 0, 0, NULL, NULL, sizeof(uint32_t)},
     {"gather_sum", HP_ARRAY(gather_sizes), HP_ARRAY(gather_quick), 1 << 16,
      prep_gather_sum_random, run_gather_sum, hp_check_gather_sum, HP_ARRAY(gather_modes), 1,
-     prep_gather_sum, NULL},
+     prep_gather_sum, NULL, sizeof(int32_t)},
     {"ilp_imul", HP_ARRAY(ilp_sizes), HP_ARRAY(ilp_sizes), HP_ILP_CHAINS * 4096, prep_ilp_imul,
-     run_ilp_imul, hp_check_ilp_imul, NULL, 0, 0, NULL, NULL},
+     run_ilp_imul, hp_check_ilp_imul, NULL, 0, 0, NULL, NULL, sizeof(uint64_t)},
     {"ilp_fma", HP_ARRAY(ilp_sizes), HP_ARRAY(ilp_sizes), HP_ILP_CHAINS * 4096, prep_ilp_fma,
-     run_ilp_fma, hp_check_ilp_fma, NULL, 0, 0, NULL, NULL},
+     run_ilp_fma, hp_check_ilp_fma, NULL, 0, 0, NULL, NULL, sizeof(uint64_t)},
 };
 HP_HARNESS_COUNT(cpu_effects)

@@ -140,9 +140,11 @@ static uint64_t run_pause(const void *fn, hp_input *in, uint64_t iters)
 
 #define BITOP(f)                                                                         \
     {f, HP_ARRAY(reads), HP_ARRAY(reads), 1 << 12, prep_bitop_default, run_bitop,        \
-     hp_check_bitop, HP_ARRAY(bitop_modes), 1, prep_bitop, NULL}
-#define PLAIN(f, sizes, dflt, prep, run, check) \
-    {f, HP_ARRAY(sizes), HP_ARRAY(sizes), dflt, prep, run, check, HP_ARRAY(plain_modes), 0, NULL, NULL}
+     hp_check_bitop, HP_ARRAY(bitop_modes), 1, prep_bitop, NULL, sizeof(uint64_t)}
+/* Every buffer holds uint64_t or uint32_t words: 8-byte offsets. */
+#define PLAIN(f, sizes, dflt, prep, run, check)                                             \
+    {f, HP_ARRAY(sizes), HP_ARRAY(sizes), dflt, prep, run, check, HP_ARRAY(plain_modes), 0, \
+     NULL, NULL, sizeof(uint64_t)}
 
 const hp_harness hp_harness_inline_asm[] = {
     PLAIN("rdtsc", reads, 1 << 12, prep_u64, run_rdtsc, hp_check_rdtsc),

@@ -94,7 +94,8 @@ static const uint64_t sizes[] = {16,       64,       256,      1024,     4096,  
 static const uint64_t quick[] = {16, 1u << 24};
 
 #define SIMD(f, prep, run, check, limit) \
-    {f, HP_ARRAY(sizes), HP_ARRAY(quick), 1 << 14, prep, run, check, NULL, 0, 0, NULL, limit}
+    {f, HP_ARRAY(sizes), HP_ARRAY(quick), 1 << 14, prep, run, check, NULL, 0, 0, NULL, limit, \
+     sizeof(float)}
 
 const hp_harness hp_harness_simd[] = {
     SIMD("add_f32", prep_add, run_add, hp_check_add_f32, add_limit),

@@ -38,6 +38,6 @@ static const uint64_t quick[] = {16, 1 << 20};
 
 const hp_harness hp_harness_syscall[] = {
     {"strlen", HP_ARRAY(sizes), HP_ARRAY(quick), 1 << 16, prep_strlen, run_strlen,
-     hp_check_strlen, NULL, 0, 0, NULL, NULL},
+     hp_check_strlen, NULL, 0, 0, NULL, NULL, 1},
 };
 HP_HARNESS_COUNT(syscall)

@@ -32,6 +32,8 @@ static void one_harness_per_family(void **state)
         assert_non_null(h[i].run);
         assert_non_null(h[i].check);
         assert_true(h[i].default_size > 0);
+        assert_true(h[i].offset_align >= 1 && h[i].offset_align <= 64 &&
+                    (h[i].offset_align & (h[i].offset_align - 1)) == 0);
         assert_true(h[i].n_quick_sizes <= h[i].n_sizes);
         assert_true((h[i].n_sizes == 0) == (h[i].n_quick_sizes == 0));
         assert_true(h[i].n_modes == 0 || h[i].default_mode < h[i].n_modes);
@@ -86,13 +88,22 @@ static void inputs_match_the_family(void **state)
         const size_t modes = h[i].n_modes ? h[i].n_modes : 1;
         for (size_t s = 0; s < ns; s++)
             for (size_t m = 0; m < modes; m++) {
+                /* Placements off the 64-byte boundary, at the elements'
+                 * alignment: the harness must honour them. */
+                const size_t off = (13 + 7 * s) / h[i].offset_align * h[i].offset_align;
                 hp_input in = {0};
-                in.offset = 13 + s; /* odd placements: the harness must honour them */
+                if (h[i].offset_align > 1) { /* and refuse one that splits an element */
+                    in.offset = off + 1;
+                    assert_int_not_equal(
+                        hp_harness_prepare(&h[i], &in, sizes[s], m, err, sizeof err), 0);
+                    hp_input_free(&in);
+                }
+                in.offset = off;
                 if (hp_harness_prepare(&h[i], &in, sizes[s], m, err, sizeof err))
                     fail_msg("%s: size %llu mode %zu: %s", h[i].family,
                              (unsigned long long)sizes[s], m, err);
                 assert_int_equal(in.size, sizes[s]);
-                assert_int_equal(in.offset, 13 + s);
+                assert_int_equal(in.offset, off);
                 const uint64_t want = fam->bytes_touched ? fam->bytes_touched(sizes[s]) : 0;
                 if (in.bytes != want)
                     fail_msg("%s/%llu: the harness says %llu bytes a call, the family %llu",
@@ -100,12 +111,12 @@ static void inputs_match_the_family(void **state)
                              (unsigned long long)in.bytes, (unsigned long long)want);
                 for (int b = 0; b < HP_INPUT_BUFS; b++)
                     if (in.buf[b])
-                        assert_int_equal((uintptr_t)in.buf[b] % 64, 13 + s);
+                        assert_int_equal((uintptr_t)in.buf[b] % 64, off);
                 if (run_all(&h[i], &in, 0) == 0)
                     fail_msg("%s: no variant ran", h[i].family);
                 hp_input_free(&in);
                 assert_null(in.buf[0]);
-                assert_int_equal(in.offset, 13 + s);
+                assert_int_equal(in.offset, off);
                 if (h[i].limit_bytes && m == 0) {
                     hp_input lim = {0};
                     if (hp_limit_prepare(&h[i], &lim, sizes[s], err, sizeof err))
