@@ -8,7 +8,7 @@
 //   gather_sum/scalar/<n>/{seq,random}   the same array, two access orders
 //   ilp_{imul,fma}/chainsK/<ops>         8 chains, K in flight at a time
 // Inputs and sizes: shims/harness_cpu_effects.c.
-// scripts/cpu-effects-report.py (make cpu-effects-report) derives the
+// hotpath-stats --cpu-effects (make cpu-effects-report) derives the
 // misprediction cost and the latency per cache level from a run.
 #include <x86intrin.h>
 
