@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -15,10 +14,6 @@
 #include "cpu/cpu.h"
 #include "gate.h"
 #include "result_file.h"
-
-namespace hp {
-std::map<int, void (*)()> &milestones();
-}
 
 static void usage()
 {
@@ -104,8 +99,8 @@ int main(int argc, char **argv)
     }
 
     hp::add_context();
-    for (auto &m : hp::milestones())
-        m.second();
+    for (auto m : hp::milestones())
+        m();
 
     const size_t ran = benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
