@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cpu/cpu.h"
 #include "gate.h"
 #include "harness.h"
 #include "hotpath.h"
@@ -112,7 +113,9 @@ static void inputs_match_the_family(void **state)
                 for (int b = 0; b < HP_INPUT_BUFS; b++)
                     if (in.buf[b])
                         assert_int_equal((uintptr_t)in.buf[b] % 64, off);
-                if (run_all(&h[i], &in, 0) == 0)
+                /* under an ISA cap (scripts/test-caps.sh) a family may have
+                 * none left: ilp_fma's all need FMA */
+                if (run_all(&h[i], &in, 0) == 0 && strcmp(hp_cpu_cap_name(), "none") == 0)
                     fail_msg("%s: no variant ran", h[i].family);
                 hp_input_free(&in);
                 assert_null(in.buf[0]);
