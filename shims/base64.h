@@ -48,6 +48,7 @@ HP_BASE64_DECLARE(ssse3)
 HP_BASE64_DECLARE(avx2)
 HP_BASE64_DECLARE(avx512vbmi)
 HP_BASE64_DECLARE(asm)
+HP_BASE64_DECLARE(asm_avx2)
 
 #ifdef __cplusplus
 }

@@ -1,7 +1,8 @@
 /* Registry lines of milestone 6 (kernels/base64).  Within each family the
  * preferred fast path comes last (hp_best picks the last runnable one):
- * journey order, except that asm comes before avx512vbmi: the .S files
- * are the same AVX-512 VBMI loops by hand, and the intrinsics ones are the
+ * journey order, except that each .S variant comes before the intrinsics
+ * one of its ISA (asm_avx2 before avx2, asm before avx512vbmi): the .S
+ * files are the same loops by hand, and the intrinsics ones are the
  * maintained default. */
 #include "base64.h"
 #include "registry.h"
@@ -20,12 +21,14 @@ const hp_variant hp_reg_base64[] = {
     HP_V(base64_encode, naive, BASELINE, 0),
     HP_V(base64_encode, table, ALGORITHM, 0),
     HP_V(base64_encode, ssse3, SIMD, HP_NEEDS_SSSE3),
+    HP_V(base64_encode, asm_avx2, ASM, HP_NEEDS_AVX2),
     HP_V(base64_encode, avx2, SIMD, HP_NEEDS_AVX2),
     HP_V(base64_encode, asm, ASM, HP_NEEDS_AVX512VBMI),
     HP_V(base64_encode, avx512vbmi, SIMD, HP_NEEDS_AVX512VBMI),
     HP_V(base64_decode, naive, BASELINE, 0),
     HP_V(base64_decode, table, ALGORITHM, 0),
     HP_V(base64_decode, ssse3, SIMD, HP_NEEDS_SSSE3),
+    HP_V(base64_decode, asm_avx2, ASM, HP_NEEDS_AVX2),
     HP_V(base64_decode, avx2, SIMD, HP_NEEDS_AVX2),
     HP_V(base64_decode, asm, ASM, HP_NEEDS_AVX512VBMI),
     HP_V(base64_decode, avx512vbmi, SIMD, HP_NEEDS_AVX512VBMI),
