@@ -20,6 +20,7 @@ const hp_variant hp_reg_syscall[] = {
     HP_V(strlen, bytes, BASELINE, 0),
     HP_V(strlen, swar, ALGORITHM, 0),
     HP_V(strlen, sse2, SIMD, HP_NEEDS_SSE2),
+    HP_V(strlen, asm_avx2, ASM, HP_NEEDS_AVX2),
     HP_V(strlen, avx2, SIMD, HP_NEEDS_AVX2),
     HP_V(strlen, avx512, SIMD, HP_NEEDS_AVX512),
 };
