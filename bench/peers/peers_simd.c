@@ -167,7 +167,7 @@ const hp_variant hp_peers_simd[] = {
     HP_V(add_f32, openblas_haswell, LIBRARY, HP_NEEDS_AVX2),
     HP_V(add_f32, openblas_skylakex, LIBRARY, HP_NEEDS_AVX512),
     {"add_f32", "memcpy", HP_STAGE_LIMIT, 0, (const void *)hp_limit_memcpy},
-    {"add_f32", "nt_copy", HP_STAGE_LIMIT, 0, (const void *)hp_limit_nt_copy},
+    {"add_f32", "limit_nt", HP_STAGE_LIMIT, 0, (const void *)hp_limit_nt_copy},
     HP_V(dot_f32, openblas_haswell, LIBRARY, HP_NEEDS_AVX2),
     HP_V(dot_f32, openblas_skylakex, LIBRARY, HP_NEEDS_AVX512),
     {"dot_f32", "memcpy", HP_STAGE_LIMIT, 0, (const void *)hp_limit_memcpy},
