@@ -8,7 +8,7 @@
  *
  * The same steps as strlen_avx2.c: it ties with gcc's code from 4 KiB
  * up, but trails it at 200-512 bytes in a paired harness (0.85x at 256,
- * Zen 4; 0.98x in hotpath-bench's loop) for a reason
+ * Zen 4; 0.93-0.98x in hotpath-bench's loop) for a reason
  * no experiment here found (docs/avx2.md lists them: glibc's unaligned
  * first load, unconditional single blocks, a peeled first group, load
  * order, alignment); there are no counters on this machine.
