@@ -48,7 +48,6 @@ HP_BASE64_DECLARE(ssse3)
 HP_BASE64_DECLARE(avx2)
 HP_BASE64_DECLARE(avx512vbmi)
 HP_BASE64_DECLARE(asm)
-HP_BASE64_DECLARE(asm_avx2)
 
 #ifdef __cplusplus
 }

@@ -64,7 +64,6 @@ size_t hp_strlen_naive(const char *s);
 size_t hp_strlen_bytes(const char *s);
 size_t hp_strlen_swar(const char *s);
 size_t hp_strlen_sse2(const char *s);
-size_t hp_strlen_asm_avx2(const char *s);
 size_t hp_strlen_avx2(const char *s);
 size_t hp_strlen_avx512(const char *s);
 
