@@ -6,7 +6,12 @@ namespace hp {
 // Adds CPU model, features, level, ISA cap, compiler and flags, commit,
 // cache sizes and their source, and perf-counter availability to the
 // JSON "context" (Google Benchmark's AddCustomContext).
+// Also the core clock and TSC rate measured before the suite
+// (hp_core_ghz_before, hp_tsc_ghz; kernels/cpu/clock.h).
 void add_context();
+// The core clock measured after the suite (hp_core_ghz_after), written into
+// the result file at `path`; false when the file cannot be read or written.
+bool add_context_after(const char *path);
 }  // namespace hp
 
 #endif
