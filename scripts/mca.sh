@@ -5,6 +5,7 @@
 #   mca.sh asm BINARY SYMBOL [K]      the hot loop (or candidate K) as llvm-mca input
 #   mca.sh report BINARY SYMBOL [K]   the loop, llvm-mca's summary and bottleneck, and
 #                                     "key: value" lines (mca_*) for scripts
+#   mca.sh units FAMILY BINARY SYMBOL units of the family's size per iteration
 #   mca.sh table BUILD [CYCLES.TSV]   every SIMD, asm and auto hot loop (and the ILP
 #                                     chains): predicted against measured cycles per
 #                                     unit (TSV; measured from hotpath-stats' cycles
@@ -269,6 +270,8 @@ case ${1:-} in
   loops) [ $# -eq 3 ] || die "usage: mca.sh loops BINARY SYMBOL"; loops "$2" "$3" ;;
   asm) [ $# -ge 3 ] || die "usage: mca.sh asm BINARY SYMBOL [K]"; loop_asm "$2" "$3" "${4:-1}" ;;
   report) [ $# -ge 3 ] || die "usage: mca.sh report BINARY SYMBOL [K]"; report "$2" "$3" "${4:-1}" ;;
+  units) [ $# -eq 4 ] || die "usage: mca.sh units FAMILY BINARY SYMBOL"
+    a=$(loop_asm "$3" "$4"); units_per_iter "$2" "$(advance <<<"$a")" "$a" ;;
   table) [ $# -ge 2 ] || die "usage: mca.sh table BUILD [CYCLES.TSV]"; table "$2" "${3:-}" ;;
   *) die "usage: mca.sh model | loops BIN SYM | asm BIN SYM [K] | report BIN SYM [K] | table BUILD [CYCLES.TSV]" ;;
 esac
