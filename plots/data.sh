@@ -16,7 +16,8 @@ families() {
   local f
   for f in "$tables"/*.tsv; do
     f=${f##*/} f=${f%.tsv}
-    case $f in samples | context | change | hyperfine | skipped) ;; *) echo "$f" ;; esac
+    # cycles: hotpath-stats' cycles table; ceiling: the machine's ceilings (make roofline)
+    case $f in samples | context | change | hyperfine | skipped | cycles | ceiling) ;; *) echo "$f" ;; esac
   done
 }
 
