@@ -55,17 +55,26 @@ echo
 echo "CPU: $("$build/hotpath-cpu" | sed -n 's/^cpu: *//p'); $("$build/hotpath-cpu" | sed -n 's/^caches: *//p')"
 echo
 echo "## Source"
-lib=$build/libhotpath.a
-src=$(nm -l --defined-only "$lib" 2>/dev/null | awk -v s="$sym" '$3 == s && !f++ {print $4}')
-if [ -z "$src" ]; then
-  echo "$sym is not in libhotpath.a (a peer in bench/peers?): no source line from its debug info."
+# Kernels live in libhotpath.a; the peers' wrappers (library, limit) in
+# libhotpath_gate.a (bench/peers).
+lib=
+for l in "$build/libhotpath.a" "$build/libhotpath_gate.a"; do
+  src=$(nm -l --defined-only "$l" 2>/dev/null | awk -v s="$sym" '$3 == s && !f++ {print $4}')
+  [ -n "$src" ] && { lib=$l; break; }
+done
+if [ -z "$lib" ]; then
+  lib=$build/libhotpath.a
+  echo "$sym is in neither libhotpath.a nor libhotpath_gate.a: no source line, no loop to analyse."
 else
   echo "\`${src#"$(cd "$here/.." && pwd)/"}\` (from the symbol's debug information)"
 fi
 echo
 echo "## Hot loop and llvm-mca"
 echo '```'
-if mca=$(bash "$here/mca.sh" report "$lib" "$sym" 2>&1); then
+mca=
+if grep -q '(stage library)' <<<"$run_out"; then
+  echo "$sym wraps a peer library: the loop that does the work is inside the library, outside this build (not analysed)."
+elif mca=$(bash "$here/mca.sh" report "$lib" "$sym" 2>&1); then
   grep -v '^mca_' <<<"$mca"
 else
   echo "$mca"
