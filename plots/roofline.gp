@@ -23,6 +23,7 @@ do for [fmt in 'svg png'] {
   set key top right font ',10'
   set xlabel 'bytes touched per call'
   set ylabel 'GB/s touched'
+  set xtics autofreq
   set format x '%.0b%B'
   plot C using 1:3:($2-$1):(0) with vectors nohead lw 3 lc rgb '#d55e00' title 'read ceiling', \
        C using 1:4:($2-$1):(0) with vectors nohead lw 3 dt 2 lc rgb '#0072b2' title 'copy ceiling', \
@@ -30,7 +31,8 @@ do for [fmt in 'svg png'] {
   set xlabel 'FLOP per byte touched'
   set ylabel 'GFLOP/s'
   set format x '%g'
-  set xrange [0.1:64]
+  set xrange [0.05:64]
+  set xtics ('1/16' 0.0625, '1/4' 0.25, '1' 1, '4' 4, '16' 16, '64' 64)
   set key bottom right
   rl(x, bw) = bw * x < FMA ? bw * x : FMA
   lv(n) = system(sprintf("awk 'NR == %d + 1 {print $3}' %s", n, C)) + 0

@@ -9,7 +9,8 @@
 #   mca.sh table BUILD [CYCLES.TSV]   every SIMD, asm and auto hot loop (and the ILP
 #                                     chains): predicted against measured cycles per
 #                                     unit (TSV; measured from hotpath-stats' cycles
-#                                     table, at the largest L1-resident size)
+#                                     table, at the largest size touching <= L1d/2);
+#                                     MCA_ONLY=regex keeps the kernels it matches
 # The hot loop: the function's innermost loops are the backward branches
 # with no other backward branch inside (the body runs from the branch's
 # target to the branch); of those, the one with the most vector-register
@@ -238,11 +239,15 @@ units_per_iter() {
 }
 
 table() {
-  local build=$1 cycles=${2:-} lib=$1/libhotpath.a
+  local build=$1 cycles=${2:-} lib=$1/libhotpath.a l1
+  # L1d of the run (its context table beside cycles.tsv), else of this machine
+  l1=$(awk -F'\t' '$1 == "hp_l1d_bytes" {print $2}' "$(dirname "${cycles:-.}")/context.tsv" 2>/dev/null || true)
+  [ -n "$l1" ] && [ "$l1" -gt 0 ] 2>/dev/null ||
+    l1=$("$build/hotpath-cpu" | sed -n 's/^caches: *L1d \([0-9]*\) KiB.*/\1/p' | awk '{print $1 * 1024}')
   printf 'kernel\tmodel\tinstructions\tcycles_per_iter\tunits_per_iter\tunit\tpredicted_cycles_per_unit\tmeasured_size\tmeasured_cycles_per_unit\tmeasured_over_predicted\tbottleneck\n'
   "$build/hotpath-run" --list | awk '
     $1 ~ /^(base64_encode|base64_decode|strlen|add_f32|dot_f32|max_f32)\// && $3 ~ /^(simd|asm|auto)$/ { print $1 }
-    $1 == "sum_array/auto" || $1 ~ /^ilp_(imul|fma)\// { print $1 }' |
+    $1 == "sum_array/auto" || $1 ~ /^ilp_(imul|fma)\// { print $1 }' | grep -E "${MCA_ONLY:-.}" |
   while IFS=/ read -r family variant; do
     local r unit upi cpi pred size meas
     r=$(report "$lib" "hp_${family}_${variant}" 2>&1) || {
@@ -252,11 +257,12 @@ table() {
     upi=$(units_per_iter "$family" "$(key mca_first_load_advance_bytes)" "$(loop_asm "$lib" "hp_${family}_${variant}")")
     case $family in base64_*|strlen) unit=byte ;; ilp_*) unit=op ;; *) unit=element ;; esac
     pred=$(awk -v c="$cpi" -v u="$upi" 'BEGIN { if (u + 0 > 0) printf "%.4f", c / u; else print "-" }')
-    # measured: the largest size of this kernel whose working set is in L1
-    # (the ILP chains touch no memory: their largest size)
-    read -r size meas < <(awk -F'\t' -v n="$family/$variant/" '
-      NR > 1 && index($1, n) == 1 && $1 !~ /\/.*\/.*\// && ($7 == "L1" || $7 == "?") && $5 + 0 >= best {
-        best = $5 + 0; m = $11 } END { if (best) print best, m; else print "-", "-" }' \
+    # measured: the largest size of this kernel whose working set fills at
+    # most half of L1 (the rest of the process needs some too; the ILP
+    # chains touch no memory: their largest size)
+    read -r size meas < <(awk -F'\t' -v n="$family/$variant/" -v l1="$l1" '
+      NR > 1 && index($1, n) == 1 && $1 !~ /\/.*\/.*\// && ($8 == "-" || $8 + 0 <= l1 / 2) && $5 + 0 >= best {
+        best = $5 + 0; m = $12 } END { if (best) print best, m; else print "-", "-" }' \
       "${cycles:-/dev/null}") || true
     printf '%s/%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$family" "$variant" \
       "$(key mca_model)" "$(key mca_instructions)" "$cpi" "$upi" "$unit" "$pred" "${size:--}" \

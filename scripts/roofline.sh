@@ -60,7 +60,7 @@ gawk -F'\t' -v out="$out" '
     # the steps of the memory ceilings over bytes touched (chart)
     s = out "/roofline-ceilings.dat"
     print "# lo_bytes hi_bytes read_GBps copy_GBps write_GBps ntstore_GBps level" > s
-    lo = 1024
+    lo = 16
     for (l = 1; l <= 4; l++) if (("read", L[l]) in bw) {
       hi = L[l] == "DRAM" ? size[L[l]] * 4 : size[L[l]] * 2
       printf "%d %d %.3f %.3f %.3f %.3f %s\n", lo, hi, bw["read", L[l]], bw["copy", L[l]], bw["write", L[l]], bw["ntstore", L[l]], L[l] > s

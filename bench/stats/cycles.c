@@ -51,7 +51,7 @@ int hs_has_cycles(const hs_set *run)
 
 void hs_print_cycles_tsv(FILE *out, const hs_set *run)
 {
-    fputs("name\tcap\tfamily\tvariant\tsize\tunit\tlevel\tmedian_ns\tcore_ghz\tcycles_per_call"
+    fputs("name\tcap\tfamily\tvariant\tsize\tunit\tlevel\ttouched\tmedian_ns\tcore_ghz\tcycles_per_call"
           "\tcycles_per_unit\tcycles_per_touched_byte\n", out);
     for (size_t i = 0; i < run->n; i++) {
         const hs_bench *b = &run->b[i];
@@ -64,9 +64,13 @@ void hs_print_cycles_tsv(FILE *out, const hs_set *run)
         char *end;
         const double size = strtod(b->size, &end);
         const int has_size = end != b->size && *end == '\0' && size > 0;
-        fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.4f\t%.3f\t%.2f\t", b->name, b->cap,
-                b->family, b->variant, b->size, unit_of(b->family), hs_cache_level(b),
-                b->s.median.est, ghz, cycles);
+        fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t", b->name, b->cap, b->family, b->variant,
+                b->size, unit_of(b->family), hs_cache_level(b));
+        if (!isnan(b->touched))
+            fprintf(out, "%.0f\t", b->touched);
+        else
+            fputs("-\t", out);
+        fprintf(out, "%.4f\t%.3f\t%.2f\t", b->s.median.est, ghz, cycles);
         if (has_size)
             fprintf(out, "%.5f\t", cycles / size);
         else
