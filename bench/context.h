@@ -4,8 +4,9 @@
 
 namespace hp {
 // Adds CPU model, features, level, ISA cap, compiler and flags, commit,
-// cache sizes and their source, and perf-counter availability to the
-// JSON "context" (Google Benchmark's AddCustomContext).
+// cache sizes and their source, perf-counter availability and the
+// registry (each family's reference, each variant's stage and journey
+// order) to the JSON "context" (Google Benchmark's AddCustomContext).
 // Also the core clock and TSC rate measured before the suite
 // (hp_core_ghz_before, hp_tsc_ghz; kernels/cpu/clock.h).
 void add_context();

@@ -13,8 +13,9 @@
 #                                     MCA_ONLY=regex keeps the kernels it matches
 # The hot loop: the function's innermost loops are the backward branches
 # with no other backward branch inside (the body runs from the branch's
-# target to the branch); of those, the one with the most vector-register
-# instructions, then the longest.  MCA_CPU overrides the model.
+# target to the branch); of those, one closed by a conditional branch,
+# then the one whose instructions are most often vector-register ones,
+# then the longest.  MCA_CPU overrides the model.
 set -euo pipefail
 
 MCA=${MCA:-llvm-mca-14}
@@ -100,10 +101,13 @@ loops() {
         cond = I[i] !~ /^jmp/
         L[++k] = sprintf("%x %x %d %d %d", T[i], A[i], cnt, vec, cond)
       }
-      # hot first: conditional, then most vector instructions, then longest
+      # hot first: conditional, then the largest share of vector-register
+      # instructions (a SIMD main loop is mostly vector work; its head and
+      # tail loops carry mask and length arithmetic), then longest
       for (a = 1; a <= k; a++) for (b = a + 1; b <= k; b++) {
         split(L[a], p, " "); split(L[b], q, " ")
-        if (q[5] > p[5] || (q[5] == p[5] && (q[4] > p[4] || (q[4] == p[4] && q[3] > p[3]))))
+        dp = p[4] / p[3]; dq = q[4] / q[3]
+        if (q[5] > p[5] || (q[5] == p[5] && (dq > dp || (dq == dp && q[3] > p[3]))))
           { t = L[a]; L[a] = L[b]; L[b] = t }
       }
       for (a = 1; a <= k; a++) print a, L[a]
@@ -114,7 +118,10 @@ loops() {
 loop_asm() {
   local bin=$1 sym=$2 want=${3:-1} start end
   read -r _ start end _ _ _ < <(loops "$bin" "$sym" | awk -v k="$want" '$1 == k') || true
-  [ -n "${start:-}" ] || die "$sym: no loop (candidate ${want}) in $bin"
+  if [ -z "${start:-}" ]; then
+    [ "$want" = 1 ] && die "$sym has no loop of its own in $bin (straight-line code, or its loop is in the functions it calls): nothing for llvm-mca to time"
+    die "$sym: no loop candidate $want in $bin (mca.sh loops lists them)"
+  fi
   disasm "$bin" "$sym" | gawk -F'\t' -v s="$start" -v e="$end" '
     function hex(x) { return strtonum("0x" x) }
     BEGIN { S = hex(s); E = hex(e) }

@@ -52,8 +52,9 @@ awk -F'\t' 'NR > 1 && NF != 13 { exit 1 }' "$cyc" || fail "cycles.tsv: a row wit
 awk -F'\t' '$1 == "sum_array/auto/4096" && $8 == 16384 && $12 > 0 && ($11 / 4096 - $12) ^ 2 < 1e-6 { ok = 1 }
   END { exit !ok }' "$cyc" || fail "cycles.tsv: sum_array/auto/4096's row is wrong"
 MCA_ONLY='^sum_array/auto$' bash "$mca" table "$build" "$cyc" > "$tmp/mca.tsv"
-awk -F'\t' '$1 == "sum_array/auto" && $8 == 4096 && $10 > 0 { ok = 1 } END { exit !ok }' "$tmp/mca.tsv" ||
-  fail "mca table: no prediction against sum_array/auto's measured 4096"
+# (a sanitizer build's loop is instrumented: no constant advance to find)
+awk -F'\t' -v asan=$asan '$1 == "sum_array/auto" && $8 == 4096 && (asan || $10 > 0) { ok = 1 }
+  END { exit !ok }' "$tmp/mca.tsv" || fail "mca table: no prediction against sum_array/auto's measured 4096"
 bash "$src/scripts/roofline.sh" "$tmp/r/tables" "$tmp/x"
 for lvl in L1 L2 L3 DRAM; do grep -qP "^read_[a-z0-9]+\t$lvl\t" "$tmp/x/ceilings.tsv" || fail "ceilings.tsv: no read ceiling at $lvl"; done
 awk -F'\t' '$1 == "dot_f32/avx2/4096" && $14 > 0 && $13 != "-" { ok = 1 } END { exit !ok }' "$tmp/x/roofline.tsv" ||

@@ -3,12 +3,10 @@
  * clock, so each result file carries the core frequency measured before
  * and after the suite (hp_core_ghz_before/after, kernels/cpu/clock.c); a
  * benchmark's cycles are its median time times their mean.  Per unit is per
- * byte, element or op as the family counts its size (hp_family.size_unit;
- * the ceilings count bytes); per touched byte uses the bytes one call reads
- * and writes. */
+ * byte, element or op as the family counts its size (size_unit of the
+ * file's registry; the ceilings, no registry family, count bytes); per
+ * touched byte uses the bytes one call reads and writes. */
 #include "stats.h"
-
-#include "hotpath.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -33,11 +31,11 @@ double hs_core_ghz(const hs_file *f)
     return n ? sum / n : NAN;
 }
 
-static const char *unit_of(const char *family)
+static const char *unit_of(const hs_bench *b)
 {
-    const hp_family *f = hp_find_family(family);
-    if (!f)
-        return strcmp(family, "ceiling") == 0 ? "bytes" : "-";
+    const hs_family_info *f = hs_find_family(b->file, b->family);
+    if (!f || !f->size_unit)
+        return strcmp(b->family, "ceiling") == 0 ? "bytes" : "-";
     return f->size_unit;
 }
 
@@ -65,7 +63,7 @@ void hs_print_cycles_tsv(FILE *out, const hs_set *run)
         const double size = strtod(b->size, &end);
         const int has_size = end != b->size && *end == '\0' && size > 0;
         fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t", b->name, b->cap, b->family, b->variant,
-                b->size, unit_of(b->family), hs_cache_level(b));
+                b->size, unit_of(b), hs_cache_level(b));
         if (!isnan(b->touched))
             fprintf(out, "%.0f\t", b->touched);
         else
