@@ -35,7 +35,8 @@ model() {
     AuthenticAMD:23)
       if [ "$mod" -ge 48 ]; then cpu=znver2 why="Zen 2"; else cpu=znver1 why="Zen / Zen+"; fi ;;
     AuthenticAMD:25)
-      if [ "$mod" -ge 16 ] && [ "$mod" -le 31 ] || [ "$mod" -ge 96 ] && [ "$mod" -le 127 ] || \
+      # Zen 4: models 0x10-0x1f (Genoa), 0x60-0x7f (Raphael, Phoenix), 0xa0+ (Bergamo)
+      if { [ "$mod" -ge 16 ] && [ "$mod" -le 31 ]; } || { [ "$mod" -ge 96 ] && [ "$mod" -le 127 ]; } ||
          [ "$mod" -ge 160 ]; then
         cpu=znver3 why="Zen 4; LLVM 14 has no znver4, znver3 is the nearest (no AVX-512 timings of its own)"
       else cpu=znver3 why="Zen 3"; fi ;;
