@@ -96,6 +96,7 @@ if [ -n "$cpi" ]; then
     awk -v c="$cpi" -v a="$upi" -v m="$cycles" -v u="$units" -v un="${unit%s}" 'BEGIN {
       p = c / a; q = m / u
       printf "- predicted %.4f cycles per %s (%s per iteration), measured %.4f: measured/predicted %.2f%s\n", p, un, a, q, q / p,
+        u < 4 * a ? " (the size is under four iterations of the loop: the time is mostly the code around it; give a larger SIZE)" :
         (q / p > 1.2 || q / p < 0.8) ? " (more than 20% apart: docs/explain.md lists the usual reasons)" : "" }'
   else
     echo "- no prediction per ${unit%s}: the loop's work per iteration was not found (no constant advance of its first load)"
@@ -113,7 +114,7 @@ rf=$results/$latest/explain/roofline.tsv
 if [ -n "$latest" ] && [ -f "$rf" ]; then
   row=$(awk -F'\t' -v n="$kernel/$units" '$1 == n' "$rf")
   if [ -n "$row" ]; then
-    echo "- in run $latest: $(awk -F'\t' '{printf "%.1f%% of its binding ceiling (%s); memory %s of %s GB/s, compute %s", 100 * $14, $13, $7, $8, $12}' <<<"$row")"
+    echo "- in run $latest: $(awk -F'\t' '{printf "%.1f%% of its binding ceiling (%s); memory: %s of %s GB/s; compute: %s of its peak", 100 * $14, $13, $7, $8, $12}' <<<"$row")"
   else
     echo "- run $latest has no $kernel/$units benchmark: no fraction of a ceiling (make bench measures the ceilings; SIZE must be one of the family's benchmark sizes)"
   fi
