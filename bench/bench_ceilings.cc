@@ -186,4 +186,4 @@ void register_ceilings()
 
 }  // namespace
 
-HP_BENCH_MILESTONE(90, register_ceilings);
+HP_BENCH_MILESTONE(ceilings, register_ceilings);

@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <map>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -16,10 +15,6 @@
 #include "context.h"
 #include "cpu/cpu.h"
 #include "gate.h"
-
-namespace hp {
-std::map<int, void (*)()> &milestones();
-}
 
 static char tmp_path[4096];
 
@@ -94,8 +89,8 @@ int main(int argc, char **argv)
         return 2;
 
     hp::add_context();
-    for (auto &m : hp::milestones())
-        m.second();
+    for (auto m : hp::milestones())
+        m();
 
     const size_t ran = benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();

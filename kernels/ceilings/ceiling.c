@@ -2,7 +2,7 @@
 #include "ceilings/ceiling.h"
 
 #include "cpu/cpu.h"
-#include "hotpath.h"
+#include "cpu/features.h"
 
 const hp_ceiling_isa *hp_ceiling_widest(void)
 {

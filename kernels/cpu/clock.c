@@ -4,7 +4,7 @@
  * independent chain that runs beside it and costs no cycles of its own. */
 #include "cpu/clock.h"
 
-#include "inline_asm.h"
+#include "inline_asm/asm.h"
 
 #include <stdint.h>
 #include <time.h>
