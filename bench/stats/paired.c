@@ -1,0 +1,366 @@
+/* hotpath-stats: paired comparisons (paired.h). */
+#include "paired.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FAIL(...)                              \
+    do {                                       \
+        snprintf(err, len, __VA_ARGS__);       \
+        return -1;                             \
+    } while (0)
+
+static hs_pair *find_or_add(hs_pairs *ps, const char *name)
+{
+    for (size_t i = 0; i < ps->n; i++)
+        if (strcmp(ps->p[i].name, name) == 0)
+            return &ps->p[i];
+    if (ps->n == ps->alloc) {
+        const size_t na = ps->alloc ? 2 * ps->alloc : 64;
+        hs_pair *p = realloc(ps->p, na * sizeof *p);
+        if (!p)
+            return NULL;
+        ps->p = p;
+        ps->alloc = na;
+    }
+    hs_pair *p = &ps->p[ps->n];
+    memset(p, 0, sizeof *p);
+    if (!(p->name = strdup(name)))
+        return NULL;
+    ps->n++;
+    return p;
+}
+
+/* A JSON array of positive finite numbers, all of length n (or setting n). */
+static int numbers(json_t *e, const char *key, size_t *n, json_t **out, const char *path,
+                   size_t i, char *err, size_t len)
+{
+    json_t *a = json_object_get(e, key);
+    if (!json_is_array(a) || json_array_size(a) == 0)
+        FAIL("%s: hp_paired[%zu].%s: expected a non-empty array", path, i, key);
+    if (*n && json_array_size(a) != *n)
+        FAIL("%s: hp_paired[%zu].%s: %zu values, not %zu like the other arrays", path, i, key,
+             json_array_size(a), *n);
+    *n = json_array_size(a);
+    for (size_t k = 0; k < *n; k++) {
+        json_t *v = json_array_get(a, k);
+        if (!json_is_number(v) || !isfinite(json_number_value(v)) || json_number_value(v) <= 0)
+            FAIL("%s: hp_paired[%zu].%s[%zu]: expected a positive number", path, i, key, k);
+    }
+    *out = a;
+    return 0;
+}
+
+static const char *string(json_t *e, const char *key)
+{
+    const char *s = json_string_value(json_object_get(e, key));
+    return s && *s ? s : NULL;
+}
+
+static int entry(hs_pairs *ps, json_t *e, const char *path, size_t i, char *err, size_t len)
+{
+    if (!json_is_object(e))
+        FAIL("%s: hp_paired[%zu]: expected an object", path, i);
+    const char *name = string(e, "name"), *fam = string(e, "family"), *a = string(e, "a"),
+               *b = string(e, "b");
+    if (!name || !fam || !a || !b)
+        FAIL("%s: hp_paired[%zu]: name, family, a and b must be non-empty strings", path, i);
+    json_t *size = json_object_get(e, "size"), *proc = json_object_get(e, "process"),
+           *off = json_object_get(e, "offset");
+    if (!json_is_integer(size) || json_integer_value(size) < 0 || !json_is_integer(proc) ||
+        json_integer_value(proc) < 1 || !json_is_integer(off) || json_integer_value(off) < 0)
+        FAIL("%s: hp_paired[%zu]: size, process (>= 1) and offset must be integers", path, i);
+    size_t n = 0;
+    json_t *ratio, *na, *nb;
+    if (numbers(e, "ratio", &n, &ratio, path, i, err, len) ||
+        numbers(e, "ns_a", &n, &na, path, i, err, len) ||
+        numbers(e, "ns_b", &n, &nb, path, i, err, len))
+        return -1;
+
+    hs_pair *p = find_or_add(ps, name);
+    if (!p)
+        FAIL("out of memory");
+    if (!p->family && (!(p->family = strdup(fam)) || !(p->a = strdup(a)) || !(p->b = strdup(b))))
+        FAIL("out of memory");
+    p->size = (unsigned long long)json_integer_value(size);
+    const int k = (int)json_integer_value(proc);
+    for (size_t g = 0; g < p->n_groups; g++)
+        if (p->proc[g] == k)
+            FAIL("%s: hp_paired[%zu]: %s of process %d was already read (a file given twice?)",
+                 path, i, name, k);
+    if (p->n_groups == HS_PAIR_MAX_PROCS)
+        FAIL("%s: %s: more than %d processes", path, name, HS_PAIR_MAX_PROCS);
+    if (p->n + n > p->alloc) {
+        const size_t na2 = (p->n + n) * 2;
+        double *r = realloc(p->ratio, na2 * sizeof *r);
+        if (r)
+            p->ratio = r;
+        double *x = realloc(p->ns_a, na2 * sizeof *x);
+        if (x)
+            p->ns_a = x;
+        double *y = realloc(p->ns_b, na2 * sizeof *y);
+        if (y)
+            p->ns_b = y;
+        if (!r || !x || !y)
+            FAIL("out of memory");
+        p->alloc = na2;
+    }
+    for (size_t r = 0; r < n; r++) {
+        p->ratio[p->n + r] = json_number_value(json_array_get(ratio, r));
+        p->ns_a[p->n + r] = json_number_value(json_array_get(na, r));
+        p->ns_b[p->n + r] = json_number_value(json_array_get(nb, r));
+    }
+    p->n += n;
+    p->proc[p->n_groups] = k;
+    p->offset[p->n_groups] = (size_t)json_integer_value(off);
+    p->group_n[p->n_groups++] = n;
+    if (p->n_groups > ps->procs)
+        ps->procs = p->n_groups;
+    return 0;
+}
+
+int hs_pairs_add_json(hs_pairs *ps, json_t *root, const char *path, char *err, size_t len)
+{
+    json_t *list = json_object_get(root, "hp_paired");
+    if (!list)
+        return 0;
+    if (!json_is_array(list))
+        FAIL("%s: hp_paired: expected an array", path);
+    for (size_t i = 0; i < json_array_size(list); i++)
+        if (entry(ps, json_array_get(list, i), path, i, err, len))
+            return -1;
+    return 0;
+}
+
+int hs_pairs_add_file(hs_pairs *ps, const char *path, char *err, size_t len)
+{
+    json_error_t je;
+    json_t *root = json_load_file(path, 0, &je);
+    if (!root)
+        FAIL("%s: %s (line %d)", path, je.text, je.line);
+    int rc = 0;
+    if (!json_is_object(root) || !json_object_get(root, "hp_paired")) {
+        snprintf(err, len, "%s: no hp_paired rounds (not a hotpath-bench result file?)", path);
+        rc = -1;
+    }
+    if (rc == 0)
+        rc = hs_pairs_add_json(ps, root, path, err, len);
+    json_decref(root);
+    return rc;
+}
+
+static double median_of(const double *x, size_t n)
+{
+    double *t = malloc(n * sizeof *t);
+    if (!t)
+        return NAN;
+    memcpy(t, x, n * sizeof *t);
+    const double m = hp_pair_median(t, n);
+    free(t);
+    return m;
+}
+
+int hs_pairs_analyze(hs_pairs *ps, const hs_options *o)
+{
+    /* Percentile intervals at 2.5% need thousands of resamples, not the
+     * 100000 of the per-benchmark bootstrap: hundreds of comparisons. */
+    const uint32_t res = (uint32_t)(o->resamples < 10000 ? o->resamples : 10000);
+    for (size_t i = 0; i < ps->n; i++) {
+        hs_pair *p = &ps->p[i];
+        const uint64_t seed = hs_stream_seed(o->seed, p->name, "paired", NULL);
+        if (hp_pair_ci_median(p->ratio, p->group_n, p->n_groups, 0.95, res, seed, &p->ci) ||
+            hp_pair_find_modes(p->ratio, p->group_n, p->n_groups, 0.03, &p->modes))
+            return -1;
+        p->a_ns = median_of(p->ns_a, p->n);
+        p->b_ns = median_of(p->ns_b, p->n);
+        if (isnan(p->a_ns) || isnan(p->b_ns))
+            return -1;
+    }
+    return 0;
+}
+
+/* s left-aligned in `width` columns: µ is two bytes but one column. */
+static void padded(FILE *out, const char *s, int width)
+{
+    int cols = 0;
+    for (const char *c = s; *c; c++)
+        cols += ((unsigned char)*c & 0xC0) != 0x80;
+    fputs(s, out);
+    for (; cols < width; cols++)
+        fputc(' ', out);
+}
+
+static void modes_text(char *buf, size_t len, const hp_pair_modes *m)
+{
+    buf[0] = '\0';
+    if (m->n < 2)
+        return;
+    size_t w = (size_t)snprintf(buf, len, "%zu modes across processes:", m->n);
+    for (size_t k = 0; k < m->n && w < len; k++)
+        w += (size_t)snprintf(buf + w, len - w, " %.4f (%zu)", m->centre[k], m->procs[k]);
+}
+
+void hs_pairs_print_text(FILE *out, const hs_pairs *ps)
+{
+    if (ps->n == 0)
+        return;
+    fprintf(out, "\nPaired comparisons: B/A, median of per-round ratios with its 95%% interval "
+                 "(bootstrap over %zu process(es), then rounds); below 1: B is faster\n",
+            ps->procs);
+    char ta[32], tb[32], modes[200];
+    for (size_t i = 0; i < ps->n; i++) {
+        const hs_pair *p = &ps->p[i];
+        modes_text(modes, sizeof modes, &p->modes);
+        fprintf(out, "  %-48s %.4f [%.4f %.4f]  A ", p->name, p->ci.est, p->ci.lo, p->ci.hi);
+        padded(out, hs_fmt_time(ta, sizeof ta, p->a_ns), 10);
+        fputs("  B ", out);
+        padded(out, hs_fmt_time(tb, sizeof tb, p->b_ns), 10);
+        fprintf(out, "  %zu rounds%s%s\n", p->n, *modes ? "  " : "", modes);
+    }
+}
+
+/* The calibration family's comparisons at one size. */
+typedef struct calib {
+    unsigned long long size;
+    const hs_pair *aa, *plus5;
+} calib;
+
+static size_t calibration_rows(const hs_pairs *ps, calib *rows, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ps->n; i++) {
+        const hs_pair *p = &ps->p[i];
+        if (strcmp(p->family, "calibration") != 0 || strcmp(p->a, "chain") != 0)
+            continue;
+        const int aa = strcmp(p->b, "chain") == 0, plus5 = strcmp(p->b, "chain105") == 0;
+        if (!aa && !plus5)
+            continue;
+        size_t k = 0;
+        while (k < n && rows[k].size != p->size)
+            k++;
+        if (k == n) {
+            if (n == max)
+                continue;
+            rows[n++] = (calib){p->size, NULL, NULL};
+        }
+        *(aa ? &rows[k].aa : &rows[k].plus5) = p;
+    }
+    /* by size: time classes in order */
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && rows[j - 1].size > rows[j].size; j--) {
+            const calib t = rows[j];
+            rows[j] = rows[j - 1];
+            rows[j - 1] = t;
+        }
+    return n;
+}
+
+void hs_pairs_print_calibration(FILE *out, const hs_pairs *ps)
+{
+    calib rows[32];
+    const size_t n = calibration_rows(ps, rows, 32);
+    if (n == 0)
+        return;
+    fprintf(out, "\nDetection limit on this machine now (calibration: a dependent chain of N "
+                 "single-cycle ops against itself, A/A, and against 1.05 N; %zu process(es))\n"
+                 "  %-9s %-8s %-10s %-26s %-12s %-26s %s\n", ps->procs, "time/call", "ops",
+            "A ns/call", "A/A ratio [95%]", "detectable", "+5% ratio [95%]", "+5% flagged");
+    size_t aa_n = 0, aa_flag = 0;
+    char t[32], c1[64], c2[64];
+    for (size_t i = 0; i < n; i++) {
+        const hs_pair *aa = rows[i].aa, *p5 = rows[i].plus5;
+        const double ns = aa ? aa->a_ns : p5->a_ns;
+        if (aa) {
+            snprintf(c1, sizeof c1, "%.4f [%.4f %.4f]", aa->ci.est, aa->ci.lo, aa->ci.hi);
+            aa_n++;
+            aa_flag += (size_t)hp_pair_changed(&aa->ci);
+        }
+        if (p5)
+            snprintf(c2, sizeof c2, "%.4f [%.4f %.4f]", p5->ci.est, p5->ci.lo, p5->ci.hi);
+        char mde[16] = "-";
+        if (aa)
+            snprintf(mde, sizeof mde, "%.1f%%", 100 * hp_pair_mde90(&aa->ci));
+        fprintf(out, "  %-9s %-8llu ", hp_pair_time_class(ns), rows[i].size);
+        padded(out, hs_fmt_time(t, sizeof t, ns), 10);
+        fprintf(out, " %-26s %-12s %-26s %s\n", aa ? c1 : "-", mde, p5 ? c2 : "-",
+                !p5 ? "-" : p5->ci.lo > 1 ? "yes" : "NO");
+    }
+    if (aa_n)
+        fprintf(out, "  A/A false alarms: %zu of %zu comparisons (interval excludes 1; "
+                     "expected 5%%)\n", aa_flag, aa_n);
+}
+
+static void fill_paired(FILE *f, const void *arg)
+{
+    const hs_pairs *ps = arg;
+    fputs("name\tfamily\ta\tb\tsize\tprocesses\trounds\tratio\tratio_lo\tratio_hi\tp\t"
+          "a_ns\tb_ns\tmodes\n", f);
+    for (size_t i = 0; i < ps->n; i++) {
+        const hs_pair *p = &ps->p[i];
+        fprintf(f, "%s\t%s\t%s\t%s\t%llu\t%zu\t%zu\t%.6g\t%.6g\t%.6g\t%.4g\t%.6g\t%.6g\t%zu\n",
+                p->name, p->family, p->a, p->b, p->size, p->n_groups, p->n, p->ci.est,
+                p->ci.lo, p->ci.hi, p->ci.p, p->a_ns, p->b_ns, p->modes.n);
+    }
+}
+
+static void fill_calibration(FILE *f, const void *arg)
+{
+    const hs_pairs *ps = arg;
+    calib rows[32];
+    const size_t n = calibration_rows(ps, rows, 32);
+    fputs("class\tops\ta_ns\taa\taa_lo\taa_hi\tdetectable_pct\tplus5\tplus5_lo\tplus5_hi\t"
+          "plus5_flagged\n", f);
+    for (size_t i = 0; i < n; i++) {
+        const hs_pair *aa = rows[i].aa, *p5 = rows[i].plus5;
+        const double ns = aa ? aa->a_ns : p5->a_ns;
+        fprintf(f, "%s\t%llu\t%.6g\t", hp_pair_time_class(ns), rows[i].size, ns);
+        if (aa)
+            fprintf(f, "%.6g\t%.6g\t%.6g\t%.3g\t", aa->ci.est, aa->ci.lo, aa->ci.hi,
+                    100 * hp_pair_mde90(&aa->ci));
+        else
+            fputs("-\t-\t-\t-\t", f);
+        if (p5)
+            fprintf(f, "%.6g\t%.6g\t%.6g\t%s\n", p5->ci.est, p5->ci.lo, p5->ci.hi,
+                    p5->ci.lo > 1 ? "yes" : "no");
+        else
+            fputs("-\t-\t-\t-\n", f);
+    }
+}
+
+int hs_pairs_write_tables(const hs_pairs *ps, const char *md_path, char *err, size_t len)
+{
+    if (ps->n == 0)
+        return 0;
+    char stem[4096], path[4200];
+    if (hs_path(stem, sizeof stem, err, len, "%s", md_path))
+        return -1;
+    const size_t sl = strlen(stem);
+    if (sl > 3 && strcmp(stem + sl - 3, ".md") == 0)
+        stem[sl - 3] = '\0';
+    if (hs_path(path, sizeof path, err, len, "%s/tables/paired.tsv", stem) ||
+        hs_atomic_write(path, fill_paired, ps, err, len))
+        return -1;
+    calib rows[32];
+    if (calibration_rows(ps, rows, 32) &&
+        (hs_path(path, sizeof path, err, len, "%s/tables/calibration.tsv", stem) ||
+         hs_atomic_write(path, fill_calibration, ps, err, len)))
+        return -1;
+    return 0;
+}
+
+void hs_pairs_free(hs_pairs *ps)
+{
+    for (size_t i = 0; i < ps->n; i++) {
+        hs_pair *p = &ps->p[i];
+        free(p->name);
+        free(p->family);
+        free(p->a);
+        free(p->b);
+        free(p->ratio);
+        free(p->ns_a);
+        free(p->ns_b);
+    }
+    free(ps->p);
+    memset(ps, 0, sizeof *ps);
+}
