@@ -22,6 +22,7 @@ namespace {
 struct Record {
     std::string family, a, b;
     uint64_t size = 0, batch_a = 0, batch_b = 0;
+    uint32_t subs_a = 0, subs_b = 0;
     int process = 1;
     size_t offset = 0;
     std::vector<double> ns_a, ns_b, ratio;
@@ -82,6 +83,8 @@ void run_pair(benchmark::State &st, const std::string &name, const hp_harness *h
     rec.b = vb->name;
     rec.size = size;
     rec.batch_a = r.batch_a;
+    rec.subs_a = r.subs_a;
+    rec.subs_b = r.subs_b;
     rec.batch_b = r.batch_b;
     rec.process = cfg.process;
     rec.offset = cfg.offset;
@@ -204,7 +207,8 @@ void PairJsonReporter::Finalize()
           << r.family << "\", \"a\": \"" << r.a << "\", \"b\": \"" << r.b
           << "\", \"size\": " << r.size << ", \"process\": " << r.process
           << ", \"offset\": " << r.offset << ", \"batch_a\": " << r.batch_a
-          << ", \"batch_b\": " << r.batch_b << ",\n     \"ns_a\": ";
+          << ", \"batch_b\": " << r.batch_b << ", \"subs_a\": " << r.subs_a
+          << ", \"subs_b\": " << r.subs_b << ",\n     \"ns_a\": ";
         write_array(o, r.ns_a);
         o << ",\n     \"ns_b\": ";
         write_array(o, r.ns_b);

@@ -280,7 +280,7 @@ void hs_pairs_print_calibration(FILE *out, const hs_pairs *ps)
             snprintf(c2, sizeof c2, "%.4f [%.4f %.4f]", p5->ci.est, p5->ci.lo, p5->ci.hi);
         char mde[16] = "-";
         if (aa)
-            snprintf(mde, sizeof mde, "%.1f%%", 100 * hp_pair_mde90(&aa->ci));
+            snprintf(mde, sizeof mde, "%.2f%%", 100 * hp_pair_mde90(&aa->ci));
         fprintf(out, "  %-9s %-8llu ", hp_pair_time_class(ns), rows[i].size);
         padded(out, hs_fmt_time(t, sizeof t, ns), 10);
         fprintf(out, " %-26s %-12s %-26s %s\n", aa ? c1 : "-", mde, p5 ? c2 : "-",
