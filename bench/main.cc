@@ -42,7 +42,8 @@ static void usage()
         "Paired comparisons (pair/<family>/<A>:<B>/<size>, docs/paired.md):\n"
         "  --hp_paired_only     only the paired comparisons (a replicate process)\n"
         "  --hp_no_paired       no paired comparisons\n"
-        "  --hp_calibrate       only the calibration family's comparisons\n"
+        "  --hp_calibrate       only the calibration family's comparisons, 10 times\n"
+        "  --hp_calibrate_repeats=N  make each calibration comparison N times\n"
         "  --hp_process=K       this process's number among PROCS (recorded)\n"
         "  --hp_offset=N        buffers start N bytes (0..63) past 64 (recorded)\n"
         "  --hp_pair_rounds=N   rounds per comparison (default 21)\n"
@@ -75,6 +76,7 @@ int main(int argc, char **argv)
     std::string out;
     bool gate_only = false, paired = true, others = true;
     hp::PairConfig pc;
+    int cal_repeats = 0; // 0: 10 under --hp_calibrate, else 1
     std::vector<char *> args{argv[0]};
     for (int i = 1; i < argc; i++) {
         double v;
@@ -95,6 +97,8 @@ int main(int argc, char **argv)
         } else if (std::strcmp(argv[i], "--hp_calibrate") == 0) {
             others = false;
             pc.calibration_only = true;
+        } else if (num_flag(argv[i], "--hp_calibrate_repeats", 1, 1000, &v)) {
+            cal_repeats = int(v);
         } else if (std::strncmp(argv[i], "--hp_out=", 9) == 0) {
             out = argv[i] + 9;
         } else if (std::strcmp(argv[i], "--hp_gate_only") == 0) {
@@ -106,6 +110,8 @@ int main(int argc, char **argv)
             args.push_back(argv[i]);
         }
     }
+
+    pc.calibration_repeats = cal_repeats ? cal_repeats : pc.calibration_only ? 10 : 1;
 
     const char *err;
     if (hp_cpu_cap_check(&err) != 0) {

@@ -23,7 +23,7 @@ struct Record {
     std::string family, a, b;
     uint64_t size = 0, batch_a = 0, batch_b = 0;
     uint32_t subs_a = 0, subs_b = 0;
-    int process = 1;
+    int process = 1, repeat = 1;
     size_t offset = 0;
     std::vector<double> ns_a, ns_b, ratio;
 };
@@ -49,7 +49,8 @@ double median(std::vector<double> v)
 }
 
 void run_pair(benchmark::State &st, const std::string &name, const hp_harness *h,
-              const hp_variant *va, const hp_variant *vb, uint64_t size, const PairConfig &cfg)
+              const hp_variant *va, const hp_variant *vb, uint64_t size, int repeat,
+              const PairConfig &cfg)
 {
     hp_input ia{}, ib{};
     ia.offset = ib.offset = cfg.offset;
@@ -87,6 +88,7 @@ void run_pair(benchmark::State &st, const std::string &name, const hp_harness *h
     rec.subs_b = r.subs_b;
     rec.batch_b = r.batch_b;
     rec.process = cfg.process;
+    rec.repeat = repeat;
     rec.offset = cfg.offset;
     rec.ns_a.assign(r.ns_a, r.ns_a + r.n);
     rec.ns_b.assign(r.ns_b, r.ns_b + r.n);
@@ -108,7 +110,7 @@ void run_pair(benchmark::State &st, const std::string &name, const hp_harness *h
 }
 
 void add_pair(const hp_harness *h, const hp_variant *va, const hp_variant *vb,
-              const std::vector<uint64_t> &sizes, const PairConfig &cfg)
+              const std::vector<uint64_t> &sizes, const PairConfig &cfg, int repeats = 1)
 {
     const std::string base =
         std::string("pair/") + h->family + "/" + va->name + ":" + vb->name + "/";
@@ -121,16 +123,18 @@ void add_pair(const hp_harness *h, const hp_variant *va, const hp_variant *vb,
                                      });
         return;
     }
-    for (uint64_t size : sizes) {
-        const std::string name = base + std::to_string(size);
-        benchmark::RegisterBenchmark(name.c_str(),
-                                     [=](benchmark::State &st) {
-                                         run_pair(st, name, h, va, vb, size, cfg);
-                                     })
-            ->Iterations(1)
-            ->Repetitions(1)
-            ->UseManualTime();
-    }
+    for (int k = 1; k <= repeats; k++)
+        for (uint64_t size : sizes) {
+            const std::string name =
+                base + std::to_string(size) + (k > 1 ? "/rep" + std::to_string(k) : "");
+            benchmark::RegisterBenchmark(name.c_str(),
+                                         [=](benchmark::State &st) {
+                                             run_pair(st, name, h, va, vb, size, k, cfg);
+                                         })
+                ->Iterations(1)
+                ->Repetitions(1)
+                ->UseManualTime();
+        }
 }
 
 }  // namespace
@@ -151,12 +155,14 @@ void register_pairs(const PairConfig &cfg)
         const std::vector<const hp_variant *> all = variants(h->family);
         // The calibration family's A/A: the reference against itself,
         // measuring what "no change" looks like on this machine now.
-        if (std::strcmp(h->family, "calibration") == 0)
-            add_pair(h, ref, ref, sizes, cfg);
+        const bool calib = std::strcmp(h->family, "calibration") == 0;
+        const int reps = calib ? cfg.calibration_repeats : 1;
+        if (calib)
+            add_pair(h, ref, ref, sizes, cfg, reps);
         for (const hp_variant *v : all) {
             if (v == ref || v->stage >= HP_STAGE_LIBRARY)
                 continue;
-            add_pair(h, ref, v, sizes, cfg);
+            add_pair(h, ref, v, sizes, cfg, reps);
             for (const hp_variant *peer : all)
                 if (peer->stage >= HP_STAGE_LIBRARY)
                     add_pair(h, peer, v, sizes, cfg);
@@ -205,7 +211,8 @@ void PairJsonReporter::Finalize()
         const Record &r = kv.second;
         o << (first ? "\n" : ",\n") << "    {\"name\": \"" << kv.first << "\", \"family\": \""
           << r.family << "\", \"a\": \"" << r.a << "\", \"b\": \"" << r.b
-          << "\", \"size\": " << r.size << ", \"process\": " << r.process
+          << "\", \"size\": " << r.size << ", \"repeat\": " << r.repeat
+          << ", \"process\": " << r.process
           << ", \"offset\": " << r.offset << ", \"batch_a\": " << r.batch_a
           << ", \"batch_b\": " << r.batch_b << ", \"subs_a\": " << r.subs_a
           << ", \"subs_b\": " << r.subs_b << ",\n     \"ns_a\": ";

@@ -21,6 +21,10 @@ struct PairConfig {
     int process = 1;       // this process's number among PROCS (1-based)
     size_t offset = 0;     // hp_input.offset of every buffer (0..63)
     bool calibration_only = false;  // make calibrate: the calibration family alone
+    // Times each calibration comparison is made (names .../<size>/rep<k>
+    // from the second on): the false-alarm rate and the power are counts
+    // over repeats.  make bench: 1; make calibrate: 10.
+    int calibration_repeats = 1;
 };
 
 // Registers every comparison: each variant of a family with a harness

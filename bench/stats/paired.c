@@ -220,10 +220,15 @@ void hs_pairs_print_text(FILE *out, const hs_pairs *ps)
     }
 }
 
-/* The calibration family's comparisons at one size. */
+/* The calibration family's comparisons at one size: its A/A comparisons
+ * (chain:chain, one per repeat) and its +5% ones (chain:chain105). */
+#define HS_CALIB_REPEATS 64
 typedef struct calib {
     unsigned long long size;
-    const hs_pair *aa, *plus5;
+    const hs_pair *aa[HS_CALIB_REPEATS], *plus5[HS_CALIB_REPEATS];
+    size_t n_aa, n_plus5;
+    size_t aa_flagged, plus5_flagged; /* interval excludes 1 (+5%: above 1) */
+    double ns, mde;  /* median A time per call; median detectable change */
 } calib;
 
 static size_t calibration_rows(const hs_pairs *ps, calib *rows, size_t max)
@@ -242,9 +247,30 @@ static size_t calibration_rows(const hs_pairs *ps, calib *rows, size_t max)
         if (k == n) {
             if (n == max)
                 continue;
-            rows[n++] = (calib){p->size, NULL, NULL};
+            memset(&rows[n], 0, sizeof rows[n]);
+            rows[n++].size = p->size;
         }
-        *(aa ? &rows[k].aa : &rows[k].plus5) = p;
+        calib *c = &rows[k];
+        if (aa && c->n_aa < HS_CALIB_REPEATS) {
+            c->aa[c->n_aa++] = p;
+            c->aa_flagged += (size_t)hp_pair_changed(&p->ci);
+        } else if (plus5 && c->n_plus5 < HS_CALIB_REPEATS) {
+            c->plus5[c->n_plus5++] = p;
+            c->plus5_flagged += p->ci.lo > 1;
+        }
+    }
+    for (size_t k = 0; k < n; k++) {
+        calib *c = &rows[k];
+        double ns[2 * HS_CALIB_REPEATS], mde[HS_CALIB_REPEATS];
+        size_t nn = 0;
+        for (size_t i = 0; i < c->n_aa; i++) {
+            ns[nn++] = c->aa[i]->a_ns;
+            mde[i] = hp_pair_mde90(&c->aa[i]->ci);
+        }
+        for (size_t i = 0; i < c->n_plus5; i++)
+            ns[nn++] = c->plus5[i]->a_ns;
+        c->ns = hp_pair_median(ns, nn);
+        c->mde = c->n_aa ? hp_pair_median(mde, c->n_aa) : NAN;
     }
     /* by size: time classes in order */
     for (size_t i = 1; i < n; i++)
@@ -256,39 +282,57 @@ static size_t calibration_rows(const hs_pairs *ps, calib *rows, size_t max)
     return n;
 }
 
+/* The median ratio over a row's repeats and the range of their intervals. */
+static void spread(const hs_pair *const *p, size_t n, char *buf, size_t len)
+{
+    if (n == 0) {
+        snprintf(buf, len, "-");
+        return;
+    }
+    double est[HS_CALIB_REPEATS], lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        est[i] = p[i]->ci.est;
+        lo = fmin(lo, p[i]->ci.lo);
+        hi = fmax(hi, p[i]->ci.hi);
+    }
+    if (n == 1)
+        snprintf(buf, len, "%.4f [%.4f %.4f]", est[0], lo, hi);
+    else
+        snprintf(buf, len, "%.4f, CIs in [%.4f %.4f]", hp_pair_median(est, n), lo, hi);
+}
+
+static calib rows_buf[32];
+
 void hs_pairs_print_calibration(FILE *out, const hs_pairs *ps)
 {
-    calib rows[32];
-    const size_t n = calibration_rows(ps, rows, 32);
+    const size_t n = calibration_rows(ps, rows_buf, 32);
     if (n == 0)
         return;
     fprintf(out, "\nDetection limit on this machine now (calibration: a dependent chain of N "
-                 "single-cycle ops against itself, A/A, and against 1.05 N; %zu process(es))\n"
-                 "  %-9s %-8s %-10s %-26s %-12s %-26s %s\n", ps->procs, "time/call", "ops",
-            "A ns/call", "A/A ratio [95%]", "detectable", "+5% ratio [95%]", "+5% flagged");
+                 "single-cycle ops against itself, A/A, and against 1.05 N; 95%% intervals over "
+                 "%zu process(es), then rounds)\n"
+                 "  %-9s %-7s %-10s %-11s %-32s %-9s %-32s %s\n", ps->procs, "time/call", "ops",
+            "A per call", "detectable", "A/A ratio", "A/A flags", "+5% ratio", "+5% flagged");
     size_t aa_n = 0, aa_flag = 0;
-    char t[32], c1[64], c2[64];
+    char t[32], c1[80], c2[80], mde[16], f1[16], f2[16];
     for (size_t i = 0; i < n; i++) {
-        const hs_pair *aa = rows[i].aa, *p5 = rows[i].plus5;
-        const double ns = aa ? aa->a_ns : p5->a_ns;
-        if (aa) {
-            snprintf(c1, sizeof c1, "%.4f [%.4f %.4f]", aa->ci.est, aa->ci.lo, aa->ci.hi);
-            aa_n++;
-            aa_flag += (size_t)hp_pair_changed(&aa->ci);
-        }
-        if (p5)
-            snprintf(c2, sizeof c2, "%.4f [%.4f %.4f]", p5->ci.est, p5->ci.lo, p5->ci.hi);
-        char mde[16] = "-";
-        if (aa)
-            snprintf(mde, sizeof mde, "%.2f%%", 100 * hp_pair_mde90(&aa->ci));
-        fprintf(out, "  %-9s %-8llu ", hp_pair_time_class(ns), rows[i].size);
-        padded(out, hs_fmt_time(t, sizeof t, ns), 10);
-        fprintf(out, " %-26s %-12s %-26s %s\n", aa ? c1 : "-", mde, p5 ? c2 : "-",
-                !p5 ? "-" : p5->ci.lo > 1 ? "yes" : "NO");
+        const calib *c = &rows_buf[i];
+        spread(c->aa, c->n_aa, c1, sizeof c1);
+        spread(c->plus5, c->n_plus5, c2, sizeof c2);
+        snprintf(mde, sizeof mde, c->n_aa ? "%.2f%%" : "-", 100 * c->mde);
+        snprintf(f1, sizeof f1, "%zu/%zu", c->aa_flagged, c->n_aa);
+        snprintf(f2, sizeof f2, "%zu/%zu", c->plus5_flagged, c->n_plus5);
+        aa_n += c->n_aa;
+        aa_flag += c->aa_flagged;
+        fprintf(out, "  %-9s %-7llu ", hp_pair_time_class(c->ns), c->size);
+        padded(out, hs_fmt_time(t, sizeof t, c->ns), 10);
+        fprintf(out, " %-11s %-32s %-9s %-32s %s\n", mde, c1, c->n_aa ? f1 : "-", c2,
+                c->n_plus5 ? f2 : "-");
     }
     if (aa_n)
-        fprintf(out, "  A/A false alarms: %zu of %zu comparisons (interval excludes 1; "
-                     "expected 5%%)\n", aa_flag, aa_n);
+        fprintf(out, "  A/A false alarms: %zu of %zu comparisons (%.1f%%; the 95%% intervals "
+                     "should exclude 1 in 5%%); detectable: the change found with 90%% power, "
+                     "from the A/A intervals\n", aa_flag, aa_n, 100.0 * (double)aa_flag / (double)aa_n);
 }
 
 static void fill_paired(FILE *f, const void *arg)
@@ -307,24 +351,18 @@ static void fill_paired(FILE *f, const void *arg)
 static void fill_calibration(FILE *f, const void *arg)
 {
     const hs_pairs *ps = arg;
-    calib rows[32];
-    const size_t n = calibration_rows(ps, rows, 32);
-    fputs("class\tops\ta_ns\taa\taa_lo\taa_hi\tdetectable_pct\tplus5\tplus5_lo\tplus5_hi\t"
-          "plus5_flagged\n", f);
+    const size_t n = calibration_rows(ps, rows_buf, 32);
+    fputs("class\tops\ta_ns\tdetectable_pct\taa_comparisons\taa_flagged\t"
+          "plus5_comparisons\tplus5_flagged\tplus5_median\n", f);
     for (size_t i = 0; i < n; i++) {
-        const hs_pair *aa = rows[i].aa, *p5 = rows[i].plus5;
-        const double ns = aa ? aa->a_ns : p5->a_ns;
-        fprintf(f, "%s\t%llu\t%.6g\t", hp_pair_time_class(ns), rows[i].size, ns);
-        if (aa)
-            fprintf(f, "%.6g\t%.6g\t%.6g\t%.3g\t", aa->ci.est, aa->ci.lo, aa->ci.hi,
-                    100 * hp_pair_mde90(&aa->ci));
-        else
-            fputs("-\t-\t-\t-\t", f);
-        if (p5)
-            fprintf(f, "%.6g\t%.6g\t%.6g\t%s\n", p5->ci.est, p5->ci.lo, p5->ci.hi,
-                    p5->ci.lo > 1 ? "yes" : "no");
-        else
-            fputs("-\t-\t-\t-\n", f);
+        const calib *c = &rows_buf[i];
+        double est[HS_CALIB_REPEATS];
+        for (size_t k = 0; k < c->n_plus5; k++)
+            est[k] = c->plus5[k]->ci.est;
+        fprintf(f, "%s\t%llu\t%.6g\t%.4g\t%zu\t%zu\t%zu\t%zu\t%.6g\n",
+                hp_pair_time_class(c->ns), c->size, c->ns, 100 * c->mde, c->n_aa,
+                c->aa_flagged, c->n_plus5, c->plus5_flagged,
+                c->n_plus5 ? hp_pair_median(est, c->n_plus5) : NAN);
     }
 }
 
@@ -341,8 +379,7 @@ int hs_pairs_write_tables(const hs_pairs *ps, const char *md_path, char *err, si
     if (hs_path(path, sizeof path, err, len, "%s/tables/paired.tsv", stem) ||
         hs_atomic_write(path, fill_paired, ps, err, len))
         return -1;
-    calib rows[32];
-    if (calibration_rows(ps, rows, 32) &&
+    if (calibration_rows(ps, rows_buf, 32) &&
         (hs_path(path, sizeof path, err, len, "%s/tables/calibration.tsv", stem) ||
          hs_atomic_write(path, fill_calibration, ps, err, len)))
         return -1;
