@@ -1,4 +1,4 @@
-# Statistics over a run (bench/stats; README.md, "Statistics"): criterion-
+# Statistics over a run (bench/stats; docs/statistics.md): criterion-
 # style blocks on the terminal, $(RESULTS)/$(RUN).md and the TSV tables in
 # $(RESULTS)/$(RUN)/tables/ that the charts read.
 #   make bench SAVE_BASELINE=name         also store the run as a baseline
