@@ -139,6 +139,14 @@ int main(int argc, char **argv)
         std::signal(SIGINT, on_signal);
         std::signal(SIGTERM, on_signal);
     }
+    // The last --benchmark_filter wins, as in Google Benchmark.
+    std::string filter_flag;
+    for (char *&a : args)
+        if (std::strncmp(a, "--benchmark_filter=", 19) == 0) {
+            pc.filter = a + 19;
+            filter_flag = "--benchmark_filter=" + hp::gbench_filter(pc.filter);
+            a = filter_flag.data();
+        }
     int bargc = int(args.size());
     args.push_back(nullptr);
     benchmark::Initialize(&bargc, args.data());

@@ -7,6 +7,7 @@
 #include <map>
 #include <mutex>
 #include <ostream>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -109,6 +110,21 @@ void run_pair(benchmark::State &st, const std::string &name, const hp_harness *h
     records()[name] = std::move(rec);
 }
 
+// The user's filter on a plain pair name: a regular expression, or with a
+// leading '-' one that must not match (Google Benchmark's two forms).
+bool selected(const std::string &name, const std::string &filter)
+{
+    if (filter.empty() || filter == "all")
+        return true;
+    const bool negative = filter[0] == '-';
+    try {
+        return std::regex_search(name, std::regex(negative ? filter.substr(1) : filter)) !=
+               negative;
+    } catch (const std::regex_error &) {
+        return true; // Google Benchmark reports the bad expression itself
+    }
+}
+
 void add_pair(const hp_harness *h, const hp_variant *va, const hp_variant *vb,
               const std::vector<uint64_t> &sizes, const PairConfig &cfg, int repeats = 1)
 {
@@ -117,6 +133,8 @@ void add_pair(const hp_harness *h, const hp_variant *va, const hp_variant *vb,
     const char *why = nullptr;
     if (!hp_all_runnable(va, &why) || !hp_all_runnable(vb, &why)) {
         const std::string reason = why;
+        if (!selected(base + std::to_string(sizes.front()), cfg.filter))
+            return;
         benchmark::RegisterBenchmark((base + std::to_string(sizes.front())).c_str(),
                                      [reason](benchmark::State &st) {
                                          st.SkipWithError(reason.c_str());
@@ -127,6 +145,8 @@ void add_pair(const hp_harness *h, const hp_variant *va, const hp_variant *vb,
         for (uint64_t size : sizes) {
             const std::string name =
                 base + std::to_string(size) + (k > 1 ? "/rep" + std::to_string(k) : "");
+            if (!selected(name, cfg.filter))
+                continue;
             benchmark::RegisterBenchmark(name.c_str(),
                                          [=](benchmark::State &st) {
                                              run_pair(st, name, h, va, vb, size, k, cfg);
@@ -138,6 +158,15 @@ void add_pair(const hp_harness *h, const hp_variant *va, const hp_variant *vb,
 }
 
 }  // namespace
+
+std::string gbench_filter(const std::string &user)
+{
+    // An exclusion ("-X") stays as it is: X tested on a pair name's tail
+    // too can only exclude what the plain name did not, e.g. "-manual".
+    if (user.empty() || user == "all" || user[0] == '-')
+        return user;
+    return "^pair/|" + user;
+}
 
 void register_pairs(const PairConfig &cfg)
 {

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "paired.h"
@@ -25,7 +26,17 @@ struct PairConfig {
     // from the second on): the false-alarm rate and the power are counts
     // over repeats.  make bench: 1; make calibrate: 10.
     int calibration_repeats = 1;
+    // The user's --benchmark_filter, matched here against the name as it
+    // prints (see gbench_filter); empty: every comparison.
+    std::string filter;
 };
+
+// Google Benchmark matches --benchmark_filter against the name with its
+// settings tail, so "pair/.../4000$" would never match.  register_pairs
+// applies the user's filter to the plain name itself, and main passes
+// Google Benchmark this filter instead: the user's for every other name,
+// any pair/ name (already filtered) besides.
+std::string gbench_filter(const std::string &user);
 
 // Registers every comparison: each variant of a family with a harness
 // against its reference, its library peers and its limits, at the
