@@ -16,7 +16,8 @@ families() {
   local f
   for f in "$tables"/*.tsv; do
     f=${f##*/} f=${f%.tsv}
-    case $f in samples | context | change | hyperfine | skipped) ;; *) echo "$f" ;; esac
+    case $f in samples | context | change | hyperfine | skipped | paired | detection_limit) ;;
+      *) echo "$f" ;; esac
   done
 }
 

@@ -3,7 +3,7 @@
 # rounds (hp_paired) under the benchmark name pair/<family>/<A>:<B>/<size>,
 # records its process and buffer offset; hotpath-stats joins the processes
 # (--replicate), keeps pair/ rows out of the per-benchmark tables, prints
-# the detection-limit block and writes paired.tsv and calibration.tsv; bad
+# the detection-limit block and writes paired.tsv and detection_limit.tsv; bad
 # replicate files get a one-line error.  Not a timing test: what is asserted
 # is structure, never a speed.
 # Usage: test_paired_cli.sh BUILD_DIR SOURCE_DIR
@@ -48,8 +48,8 @@ grep -q 'Detection limit.*2 process(es)' <<<"$out" && ok "detection limit over 2
   { bad "no detection-limit block over 2 processes"; echo "$out"; }
 grep -qE '^  pair/calibration/chain:chain105/4000 +[0-9.]+ \[[0-9.]+ [0-9.]+\].* 16 rounds' \
   <<<"$out" && ok "a comparison's 16 rounds (2 processes x 8)" || { bad "rounds not joined"; echo "$out"; }
-[ -s "$T/run/tables/paired.tsv" ] && [ -s "$T/run/tables/calibration.tsv" ] &&
-  ok "paired.tsv and calibration.tsv written" || bad "paired tables missing"
+[ -s "$T/run/tables/paired.tsv" ] && [ -s "$T/run/tables/detection_limit.tsv" ] &&
+  ok "paired.tsv and detection_limit.tsv written" || bad "paired tables missing"
 grep -q '^pair/' "$T/run/tables/samples.tsv" 2>/dev/null &&
   bad "pair/ rows in samples.tsv" || ok "pair/ rows stay out of the per-benchmark tables"
 [ "$(awk -F'\t' 'NR > 1 && $1 == "pair/calibration/chain:chain/4000" { print $6 }' \

@@ -380,7 +380,7 @@ int hs_pairs_write_tables(const hs_pairs *ps, const char *md_path, char *err, si
         hs_atomic_write(path, fill_paired, ps, err, len))
         return -1;
     if (calibration_rows(ps, rows_buf, 32) &&
-        (hs_path(path, sizeof path, err, len, "%s/tables/calibration.tsv", stem) ||
+        (hs_path(path, sizeof path, err, len, "%s/tables/detection_limit.tsv", stem) ||
          hs_atomic_write(path, fill_calibration, ps, err, len)))
         return -1;
     return 0;

@@ -45,7 +45,7 @@ int hs_pairs_analyze(hs_pairs *ps, const hs_options *o);
 /* Text blocks: the comparisons, then the detection limit (calibration). */
 void hs_pairs_print_text(FILE *out, const hs_pairs *ps);
 void hs_pairs_print_calibration(FILE *out, const hs_pairs *ps);
-/* paired.tsv and calibration.tsv beside the run's tables (md_path is the
+/* paired.tsv and detection_limit.tsv beside the run's tables (md_path is the
  * run's <run>.md from hs_write_outputs). */
 int hs_pairs_write_tables(const hs_pairs *ps, const char *md_path, char *err, size_t len);
 void hs_pairs_free(hs_pairs *ps);
