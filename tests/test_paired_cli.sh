@@ -50,6 +50,9 @@ grep -qE '^  pair/calibration/chain:chain105/4000 +[0-9.]+ \[[0-9.]+ [0-9.]+\].*
   <<<"$out" && ok "a comparison's 16 rounds (2 processes x 8)" || { bad "rounds not joined"; echo "$out"; }
 [ -s "$T/run/tables/paired.tsv" ] && [ -s "$T/run/tables/detection_limit.tsv" ] &&
   ok "paired.tsv and detection_limit.tsv written" || bad "paired tables missing"
+grep -q '^## Detection limit' "$T/run.md" && grep -q '^## Paired comparisons' "$T/run.md" &&
+  ok "the Markdown summary has the comparisons and the detection limit" ||
+  bad "Markdown summary lacks the paired sections"
 grep -q '^pair/' "$T/run/tables/samples.tsv" 2>/dev/null &&
   bad "pair/ rows in samples.tsv" || ok "pair/ rows stay out of the per-benchmark tables"
 [ "$(awk -F'\t' 'NR > 1 && $1 == "pair/calibration/chain:chain/4000" { print $6 }' \

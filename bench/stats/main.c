@@ -288,6 +288,8 @@ int main(int argc, char **argv)
         rc = hs_write_outputs(&run, c.baseline, &c.o, md, sizeof md, err, sizeof err);
     if (rc == 0)
         rc = hs_pairs_write_tables(&pairs, md, err, sizeof err);
+    if (rc == 0)
+        rc = hs_pairs_append_markdown(&pairs, md, err, sizeof err);
     if (rc == 0 && c.save && timed)
         rc = hs_save_baseline(&run, c.results, c.save, err, sizeof err);
     if (rc == 0 && c.save && counted)

@@ -386,6 +386,89 @@ int hs_pairs_write_tables(const hs_pairs *ps, const char *md_path, char *err, si
     return 0;
 }
 
+typedef struct md_arg {
+    const char *before; /* the summary hs_write_outputs wrote */
+    size_t len;
+    const hs_pairs *ps;
+} md_arg;
+
+static void fill_markdown(FILE *f, const void *arg)
+{
+    const md_arg *a = arg;
+    fwrite(a->before, 1, a->len, f);
+    const hs_pairs *ps = a->ps;
+    const size_t n = calibration_rows(ps, rows_buf, 32);
+    fprintf(f, "\n## Paired comparisons\n\nB/A per round, median with its 95%% interval "
+               "(bootstrap over %zu process(es), then rounds); below 1, B is faster.\n\n"
+               "| comparison | ratio | 95%% interval | A per call | B per call | rounds | "
+               "processes |\n|---|---|---|---|---|---|---|\n", ps->procs);
+    char ta[32], tb[32], modes[200];
+    for (size_t i = 0; i < ps->n; i++) {
+        const hs_pair *p = &ps->p[i];
+        modes_text(modes, sizeof modes, &p->modes);
+        fprintf(f, "| `%s` | %.4f | [%.4f %.4f] | %s | %s | %zu | %zu%s%s |\n", p->name,
+                p->ci.est, p->ci.lo, p->ci.hi, hs_fmt_time(ta, sizeof ta, p->a_ns),
+                hs_fmt_time(tb, sizeof tb, p->b_ns), p->n, p->n_groups, *modes ? ", " : "",
+                modes);
+    }
+    if (n == 0)
+        return;
+    fputs("\n## Detection limit\n\nThe calibration family: a dependent chain of N "
+          "single-cycle ops against itself (A/A) and against 1.05 N. Detectable: the change "
+          "found with 90% power, from the A/A intervals.\n\n"
+          "| time/call | ops | A per call | detectable | A/A flagged | +5% flagged |\n"
+          "|---|---|---|---|---|---|\n", f);
+    size_t aa_n = 0, aa_flag = 0;
+    for (size_t i = 0; i < n; i++) {
+        const calib *c = &rows_buf[i];
+        aa_n += c->n_aa;
+        aa_flag += c->aa_flagged;
+        fprintf(f, "| %s | %llu | %s | %.2f%% | %zu/%zu | %zu/%zu |\n", hp_pair_time_class(c->ns),
+                c->size, hs_fmt_time(ta, sizeof ta, c->ns), 100 * c->mde, c->aa_flagged,
+                c->n_aa, c->plus5_flagged, c->n_plus5);
+    }
+    if (aa_n)
+        fprintf(f, "\nA/A false alarms: %zu of %zu comparisons (expected 5%%).\n", aa_flag,
+                aa_n);
+}
+
+int hs_pairs_append_markdown(const hs_pairs *ps, const char *md_path, char *err, size_t len)
+{
+    if (ps->n == 0)
+        return 0;
+    FILE *in = fopen(md_path, "rb");
+    if (!in)
+        FAIL("%s: cannot read it back", md_path);
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    for (;;) {
+        if (n == cap) {
+            cap = cap ? 2 * cap : 65536;
+            char *b = realloc(buf, cap);
+            if (!b) {
+                free(buf);
+                fclose(in);
+                FAIL("out of memory");
+            }
+            buf = b;
+        }
+        const size_t got = fread(buf + n, 1, cap - n, in);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    const int bad = ferror(in);
+    fclose(in);
+    if (bad) {
+        free(buf);
+        FAIL("%s: read error", md_path);
+    }
+    const md_arg a = {buf, n, ps};
+    const int rc = hs_atomic_write(md_path, fill_markdown, &a, err, len);
+    free(buf);
+    return rc;
+}
+
 void hs_pairs_free(hs_pairs *ps)
 {
     for (size_t i = 0; i < ps->n; i++) {

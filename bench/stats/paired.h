@@ -48,6 +48,9 @@ void hs_pairs_print_calibration(FILE *out, const hs_pairs *ps);
 /* paired.tsv and detection_limit.tsv beside the run's tables (md_path is the
  * run's <run>.md from hs_write_outputs). */
 int hs_pairs_write_tables(const hs_pairs *ps, const char *md_path, char *err, size_t len);
+/* Adds the comparisons and the detection limit to the run's Markdown
+ * summary (rewritten whole, atomically). */
+int hs_pairs_append_markdown(const hs_pairs *ps, const char *md_path, char *err, size_t len);
 void hs_pairs_free(hs_pairs *ps);
 
 #endif
