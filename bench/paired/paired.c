@@ -72,12 +72,14 @@ static double clock_cost(void)
     return t[7];
 }
 
-/* Sub-batches per side per round: HP_PAIR_SUBS, fewer when one call alone
- * takes more than a sub-batch's share of the round. */
+/* Sub-batches per side per round: HP_PAIR_SUBS when they fit the round,
+ * and never fewer than 3 even for calls longer than the round (the turn
+ * then lasts 3 calls): with one timed call per turn, one interruption
+ * moves the round.  The budget then cuts rounds, not sub-batches. */
 static uint32_t subs_for(double per_call, double round_ns)
 {
     const double fit = floor(round_ns / per_call);
-    return fit >= HP_PAIR_SUBS ? HP_PAIR_SUBS : fit < 1 ? 1 : (uint32_t)fit;
+    return fit >= HP_PAIR_SUBS ? HP_PAIR_SUBS : fit < 3 ? 3 : (uint32_t)fit;
 }
 
 /* One side's turn in a round: `subs` timed sub-batches; the median of

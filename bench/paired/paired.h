@@ -65,7 +65,7 @@ typedef struct hp_pair_rounds {
     double *ratio;
     uint64_t sink;            /* what the calls returned, so none is dropped */
     uint32_t subs_a, subs_b;  /* sub-batches per side per round (HP_PAIR_SUBS, or
-                                 fewer for calls longer than round_s / HP_PAIR_SUBS) */
+                                 down to 3 for calls longer than round_s / 5) */
 } hp_pair_rounds;
 
 /* Sizes the batches, then runs the rounds.  0 on success; -1 with a reason
