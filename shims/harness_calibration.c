@@ -13,13 +13,11 @@
 static const uint64_t sizes[] = {480, 4000, 40000, 400000};
 static const uint64_t quick_sizes[] = {4000, 40000};
 
+/* Any size runs (hotpath-run takes what it is given); the sizes above are
+ * the ones whose two chains are exactly 1.05 apart. */
 static int prepare(hp_input *in, uint64_t size, char *err, size_t len)
 {
-    if (size == 0 || size % 160 != 0) {
-        snprintf(err, len, "size must be a positive multiple of 160 (whole 8-op blocks in "
-                           "both chains), got %" PRIu64, size);
-        return -1;
-    }
+    (void)err, (void)len;
     in->size = size;
     in->bytes = 0;
     in->arg = 0x9e3779b97f4a7c15ull;

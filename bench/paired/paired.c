@@ -146,8 +146,8 @@ int hp_pair_measure(const hp_pair_side *a, const hp_pair_side *b, const hp_pair_
     side_ns(a, out->batch_a, out->subs_a, clock_ns, &out->sink);
     side_ns(b, out->batch_b, out->subs_b, clock_ns, &out->sink);
     const double warm = (double)(hp_pair_now_ns() - t0);
-    if (warm * HP_PAIR_MIN_ROUNDS > 4 * budget_ns) {
-        snprintf(err, len, "a round takes %.0f ms: %d rounds would exceed 4 x the %.2f s "
+    if (warm * HP_PAIR_MIN_ROUNDS > 2 * budget_ns) {
+        snprintf(err, len, "a round takes %.0f ms: %d rounds would exceed 2 x the %.2f s "
                            "budget (--hp_pair_budget_s)", warm * 1e-6, HP_PAIR_MIN_ROUNDS,
                  budget_ns * 1e-9);
         return -1;
