@@ -215,8 +215,19 @@ std::string gbench_filter(const std::string &user)
     return "^pair/|" + user;
 }
 
-void register_pairs(const PairConfig &cfg)
+void register_pairs(const PairConfig &given)
 {
+    // make bench-quick is a smoke run: fewer, shorter rounds, and a budget
+    // that refuses (visibly) the comparisons of its largest sizes.
+    PairConfig cfg = given;
+    if (quick()) {
+        if (!cfg.opts.rounds)
+            cfg.opts.rounds = HP_PAIR_MIN_ROUNDS + 2;
+        if (cfg.opts.round_s <= 0)
+            cfg.opts.round_s = 0.25e-3;
+        if (cfg.opts.budget_s <= 0)
+            cfg.opts.budget_s = 0.06;
+    }
     for (const hp_harness *h : harnesses(cfg.calibration_only)) {
         const hp_family *fam = hp_find_family(h->family);
         const hp_variant *ref = fam ? hp_all_find(h->family, fam->reference) : nullptr;
