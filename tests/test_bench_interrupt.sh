@@ -3,8 +3,9 @@
 # sends it) during the benchmarks, the statistics or the charts leaves the
 # earlier run's results, the baselines, results/latest and the charts as
 # they were, and no temporary file (issue 16).  A tiny suite (two
-# benchmarks, a tiny hyperfine script, a gnuplot that waits) keeps each
-# run to seconds.
+# benchmarks, a tiny hyperfine script, a gnuplot that waits; of the steps
+# after the benchmarks the hyperfine step, the statistics and the charts:
+# the roofline needs the ceiling benchmarks) keeps each run to seconds.
 #   test_bench_interrupt.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$1 src=$2
@@ -37,7 +38,8 @@ bench() {
     make -C "$src" --no-print-directory bench PREBUILT=1 BUILD="$build" RESULTS="$r" RUN="$run" \
         OUT="$tmp/plots/$run" SAVE_BASELINE=base HYPERFINE_SCRIPTS="$tmp/tiny.sh" \
         BENCH_ARGS="'--benchmark_filter=^(strlen/naive/64|sum_array/scalar/64)\$\$'" \
-        REPS=2 MIN_TIME=0.01 STATS_ARGS='--resamples 2000' "$@"
+        REPS=2 MIN_TIME=0.01 STATS_ARGS='--resamples 2000' \
+        BENCH_AFTER='bench-hyperfine stats plots' "$@"
 }
 state() { (cd "$tmp" && find results plots -type f -print0 | sort -z | xargs -0r md5sum); }
 
