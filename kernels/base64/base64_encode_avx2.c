@@ -29,21 +29,24 @@ static inline __m256i reshuffle(__m256i in)
 }
 
 /* Index x (0..63) -> ASCII as x + offset[class], in five operations:
- *   r = sat(x - 51)        0 for x < 52, 1..12 for 52..63
- *   r -= (x > 25 ? -1 : 0) 0 for A-Z, 1 for a-z, 2..11 digits, 12 '+', 13 '/'
- *   x + pshufb(offsets, r)
- * x > 25 is vpcmpgtb with the constant second, one instruction (26 > x
- * would need the and/or pair the previous version had). */
+ *   t = max(x, 51)         51 for letters, x for 52..63
+ *   t -= (x > 25 ? -1 : 0) 51 A-Z, 52 a-z, 53..62 digits, 63 '+', 64 '/'
+ *   x + pshufb(offsets, t)  pshufb reads t's low nibble: slots 3, 4,
+ *                           5..14, 15, 0, each class its own
+ * max, not a saturating x - 51 (a table from slot 0): on Zen 4 vpsubusb
+ * shares the two pipes of the multiplies and vpmaxub runs on all four
+ * (docs/avx2.md), worth 2-3% of the whole loop.  x > 25 is vpcmpgtb with
+ * the constant second, one instruction. */
 static inline __m256i translate(__m256i x)
 {
     const __m256i offsets = _mm256_setr_epi8(
-        'A', 'a' - 26, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
-        '0' - 52, '0' - 52, '0' - 52, '+' - 62, '/' - 63, 0, 0, 'A', 'a' - 26, '0' - 52, '0' - 52,
-        '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '+' - 62,
-        '/' - 63, 0, 0);
-    __m256i r = _mm256_subs_epu8(x, _mm256_set1_epi8(51));
-    r = _mm256_sub_epi8(r, _mm256_cmpgt_epi8(x, _mm256_set1_epi8(25)));
-    return _mm256_add_epi8(x, _mm256_shuffle_epi8(offsets, r));
+        '/' - 63, 0, 0, 'A', 'a' - 26, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
+        '0' - 52, '0' - 52, '0' - 52, '0' - 52, '+' - 62, '/' - 63, 0, 0, 'A', 'a' - 26, '0' - 52,
+        '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
+        '+' - 62);
+    __m256i t = _mm256_max_epu8(x, _mm256_set1_epi8(51));
+    t = _mm256_sub_epi8(t, _mm256_cmpgt_epi8(x, _mm256_set1_epi8(25)));
+    return _mm256_add_epi8(x, _mm256_shuffle_epi8(offsets, t));
 }
 
 static inline void step(const uint8_t *p, char *o)
