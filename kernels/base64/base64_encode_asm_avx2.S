@@ -52,6 +52,35 @@
         vpaddb    \t, \x, \x
         .endm
 
+/* Two independent steps, \x and \y, their instructions alternating.  On
+ * Zen 4 this ran 3.4% faster than the same instructions step after step.
+ * Measured there (docs/avx2.md): vpshufb and vpblendvb share two of the
+ * four vector pipes, the multiplies have two (one of those), the rest
+ * all four; a step is half restricted work, and the alternation is
+ * what gcc's code of the intrinsics lacks and the hand loop adds. */
+        .macro STEP2 x, t, u, y, v, w
+        vpshufb   %ymm13, \x, \x
+        vpshufb   %ymm13, \y, \y
+        vpmulhuw  %ymm8, \x, \t
+        vpmulhuw  %ymm8, \y, \v
+        vpmullw   %ymm9, \x, \x
+        vpmullw   %ymm9, \y, \y
+        vpblendvb %ymm14, \x, \t, \x
+        vpblendvb %ymm14, \y, \v, \y
+        vpand     %ymm10, \x, \x
+        vpand     %ymm10, \y, \y
+        vpmaxub   %ymm11, \x, \t
+        vpmaxub   %ymm11, \y, \v
+        vpcmpgtb  %ymm12, \x, \u
+        vpcmpgtb  %ymm12, \y, \w
+        vpsubb    \u, \t, \t
+        vpsubb    \w, \v, \v
+        vpshufb   \t, %ymm15, \t
+        vpshufb   \v, %ymm15, \v
+        vpaddb    \t, \x, \x
+        vpaddb    \v, \y, \y
+        .endm
+
         .text
         .globl hp_base64_encode_asm_avx2
         .type hp_base64_encode_asm_avx2, @function
@@ -91,16 +120,14 @@ hp_base64_encode_asm_avx2:
         cmp     $100, %rsi
         jb      2f
         .p2align 4
-1:      vmovdqu -4(%rdi), %ymm0         /* four independent steps */
+1:      vmovdqu -4(%rdi), %ymm0         /* four steps, two pairs */
         vmovdqu 20(%rdi), %ymm3
-        STEP    %ymm0, %ymm1, %ymm2
-        STEP    %ymm3, %ymm4, %ymm5
+        STEP2   %ymm0, %ymm1, %ymm2, %ymm3, %ymm4, %ymm5
         vmovdqu 44(%rdi), %ymm6
         vmovdqu 68(%rdi), %ymm1
         vmovdqu %ymm0, (%rdx)
         vmovdqu %ymm3, 32(%rdx)
-        STEP    %ymm6, %ymm7, %ymm2
-        STEP    %ymm1, %ymm4, %ymm5
+        STEP2   %ymm6, %ymm7, %ymm2, %ymm1, %ymm4, %ymm5
         vmovdqu %ymm6, 64(%rdx)
         vmovdqu %ymm1, 96(%rdx)
         add     $96, %rdi
