@@ -1,18 +1,26 @@
-/* hp_strlen_asm_avx2: strlen with AVX2 (vpcmpeqb + vpmovmskb), by hand:
- * the aligned 32-byte block holding s (the bytes before s shifted out of
- * its mask), single blocks up to a 128-byte boundary, then 128 bytes per
- * step, whose four vectors vpminub folds into one test; the exit builds
- * two 64-bit masks from the vectors still in registers.  Every block read
- * is aligned and starts after a block without a zero: its page is one the
- * string reaches (the argument of strlen_block.h).
+/* hp_strlen_asm_avx2: strlen with AVX2 (vpcmpeqb + vpmovmskb), by hand.
+ * Blocks are aligned 32-byte blocks, groups aligned 128-byte groups:
+ *   1. the block holding s (the bytes before s shifted out of its mask);
+ *   2. the rest of the group holding s: when s is in the group's first
+ *      half, its remaining three or two blocks in one vpminub test (the
+ *      blocks up to s's replaced by all-ones); in the second half, the
+ *      one block after s's, if any;
+ *   3. a first group outside the loop (a string ending in it costs no
+ *      loop exit), then 128 bytes per step; vpminub folds each group's
+ *      four vectors into one test;
+ *   4. the exit builds two 64-bit masks from the vectors still in
+ *      registers.
+ * Every block read is aligned and lies in the group holding s or starts
+ * after a block without a zero: its page is one the string reaches (the
+ * argument of strlen_block.h).
  *
- * The layout is the measured part (docs/avx2.md, Zen 4): with the same
- * instructions, the single-block loop entered at its compare (a jump over
- * the boundary test) and the loop's first two loads issued before the
- * pointer moves ran 4-6% faster at 256 bytes than the straight-line
- * layout of the first version; moving the shift count's computation
- * alone moved gcc's code by 8%.  Those are front-end effects we could
- * not name without performance counters.
+ * Step 2 is where this differs from strlen_avx2.c, which tests the blocks
+ * up to the first group boundary one by one: up to three compare-and-
+ * branch rounds become one test, and at 256 bytes this code ran 1.04-1.26x
+ * the first version on Zen 4 (docs/avx2.md; from 0.91-1.02x to 0.95-1.22x
+ * the intrinsics, by where s falls in its group).  Also measured: the
+ * single-block path entered at its compare, and the loop's first two
+ * loads issued before the pointer moves (gcc's order), each a few percent.
  *
  * size_t hp_strlen_asm_avx2(const char *s)
  *   System V: rdi = s; returns the length in rax.
@@ -45,20 +53,31 @@ hp_strlen_asm_avx2:
         shr     %cl, %eax               /* bit 0 = s[0] */
         test    %eax, %eax
         jnz     5f
-        add     $32, %rdx               /* single blocks up to 128 alignment */
-        test    $127, %dl
-        jz      2f
-        jmp     1f
-8:      add     $32, %rdx
-        test    $127, %dl
-        jz      2f
-1:      vpcmpeqb (%rdx), %ymm0, %ymm1
-        vpmovmskb %ymm1, %eax
-        test    %eax, %eax
-        jz      8b
-        jmp     6f
+        test    $64, %dil
+        jnz     10f
+        and     $-128, %rdx             /* s in its group's first half: */
+        vpcmpeqb %ymm1, %ymm1, %ymm1    /* all-ones for the blocks up to s's */
+        test    $32, %dil
+        jnz     11f
+        vmovdqa 32(%rdx), %ymm2
+        jmp     12f
+11:     vmovdqa %ymm1, %ymm2
+12:     vmovdqa 64(%rdx), %ymm3
+        vmovdqa 96(%rdx), %ymm4
+        ANY_ZERO
+        jnz     4f
+        jmp     3f
 
-2:      vmovdqa (%rdx), %ymm1           /* the first group outside the loop: */
+10:     test    $32, %dil               /* s in its group's second half */
+        jnz     13f
+        vpcmpeqb 32(%rdx), %ymm0, %ymm1 /* the group's last block */
+        vpmovmskb %ymm1, %eax
+        add     $32, %rdx
+        test    %eax, %eax
+        jnz     6f
+13:     add     $32, %rdx               /* rdx = the next group */
+
+        vmovdqa (%rdx), %ymm1           /* the first group outside the loop: */
         vmovdqa 32(%rdx), %ymm2         /* a string ending in it costs no */
         vmovdqa 64(%rdx), %ymm3         /* loop exit */
         vmovdqa 96(%rdx), %ymm4
