@@ -16,11 +16,13 @@
  *
  * Step 2 is where this differs from strlen_avx2.c, which tests the blocks
  * up to the first group boundary one by one: up to three compare-and-
- * branch rounds become one test, and at 256 bytes this code ran 1.04-1.26x
- * the first version on Zen 4 (docs/avx2.md; from 0.91-1.02x to 0.95-1.22x
- * the intrinsics, by where s falls in its group).  Also measured: the
- * single-block path entered at its compare, and the loop's first two
- * loads issued before the pointer moves (gcc's order), each a few percent.
+ * branch rounds become one test.  At 256 bytes on Zen 4 this ran
+ * 1.11-1.32x the first version, from 0.855-0.92x to 0.946-1.215x the
+ * intrinsics, by where s falls in its group; a 64-byte string from the
+ * start of a group pays for the extra blocks (0.79x the first version).
+ * Also measured: the single-block path entered at its compare, and the
+ * loop's first two loads issued before the pointer moves (gcc's order),
+ * each a few percent (docs/avx2.md).
  *
  * size_t hp_strlen_asm_avx2(const char *s)
  *   System V: rdi = s; returns the length in rax.
