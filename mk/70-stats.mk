@@ -20,7 +20,8 @@ STATS_FLAGS = --results-dir $(RESULTS) \
 # A run name or a result file; the run's hyperfine files come along.
 stats_json = $(if $(wildcard $(1)),$(1),$(RESULTS)/$(1).json)
 stats_inputs = $(call stats_json,$(1)) \
-  $(wildcard $(patsubst %.json,%,$(call stats_json,$(1)))-hyperfine-*.json)
+  $(wildcard $(patsubst %.json,%,$(call stats_json,$(1)))-hyperfine-*.json) \
+  $(addprefix --replicate ,$(wildcard $(patsubst %.json,%,$(call stats_json,$(1)))-proc*.json))
 
 stats: build ## statistics of a run (RUN=..., default the newest): blocks, Markdown, TSV tables
 	@if [ -z "$(GIVEN_RUN)" ]; then echo "make $@: no run in $(RESULTS)/latest; give RUN=" >&2; \

@@ -9,6 +9,7 @@
 #include <string.h>
 
 HP_MILESTONES(HP_MILESTONE_TABLES)
+HP_MILESTONE_TABLES(calibration) /* not a milestone: shims/calibration.h */
 
 #define MAX_VARIANTS 1024
 #define MAX_FAMILIES 128
@@ -33,6 +34,7 @@ static void append(const hp_variant *v, size_t nv, const hp_family *f, size_t nf
 static void build(void)
 {
     HP_MILESTONES(JOIN)
+    JOIN(calibration)
 }
 
 const hp_variant *hp_variants(size_t *count)
