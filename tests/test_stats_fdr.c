@@ -1,5 +1,6 @@
 /* hotpath-stats: the Benjamini-Hochberg adjustment (fdr.c) on p-values
- * whose answer is known, and the verdicts it feeds. */
+ * whose answer is known, the verdicts it feeds, and the signed-rank
+ * p-value of paired rounds (signed_rank.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -104,12 +105,42 @@ static void run_verdicts(void **state)
     assert_true(fabs(c.expected_false - 0.05) < 1e-12);
 }
 
+/* Counted by hand over the 32 equally likely sign patterns of ranks 1..5:
+ * W+ = 11 for {+1 +2 +3 -4 +5}, and 7 patterns give W+ >= 11 (those whose
+ * negative ranks sum to 4 or less), so p = 2 * 7/32.  All positive: 2/2^n. */
+static void signed_rank(void **state)
+{
+    (void)state;
+    const double d[5] = {0.01, 0.02, 0.03, -0.04, 0.05};
+    assert_true(fabs(hs_signed_rank_p(d, 5) - 14.0 / 32) < 1e-12);
+    const double neg[5] = {-0.05, -0.01, -0.03, 0.04, -0.02}; /* the mirror image */
+    assert_true(fabs(hs_signed_rank_p(neg, 5) - 14.0 / 32) < 1e-12);
+    double up[21];
+    for (int i = 0; i < 21; i++)
+        up[i] = 0.05 + 0.001 * i;
+    assert_true(fabs(hs_signed_rank_p(up, 21) - 2.0 / (1 << 21)) < 1e-18);
+    /* zeros are dropped: n = 4, W+ = 6, and 7 of 16 patterns give W+ >= 6 */
+    const double z[6] = {0, 0.01, 0, 0.02, 0.03, -0.04};
+    assert_true(fabs(hs_signed_rank_p(z, 6) - 14.0 / 16) < 1e-12);
+    assert_true(hs_signed_rank_p(z, 1) == 1);
+    /* alternating signs of rising size (70 values: the normal approximation)
+     * are no evidence either way */
+    double alt[70];
+    for (int i = 0; i < 70; i++)
+        alt[i] = (i % 2 ? -1 : 1) * (1 + i);
+    assert_true(hs_signed_rank_p(alt, 70) > 0.5);
+    for (int i = 0; i < 70; i++)
+        alt[i] = 1 + i;
+    assert_true(hs_signed_rank_p(alt, 70) < 1e-10);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(paper_example),
         cmocka_unit_test(step_up_and_nan),
         cmocka_unit_test(run_verdicts),
+        cmocka_unit_test(signed_rank),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
