@@ -14,6 +14,7 @@ HP_MILESTONE_TABLES(simd)
 HP_MILESTONE_TABLES(syscall)
 HP_MILESTONE_TABLES(base64)
 HP_MILESTONE_TABLES(cpu_effects)
+HP_MILESTONE_TABLES(calibration)
 
 #define MAX_VARIANTS 1024
 #define MAX_FAMILIES 128
@@ -44,6 +45,7 @@ static void build(void)
     JOIN(syscall);
     JOIN(base64);
     JOIN(cpu_effects);
+    JOIN(calibration);
 }
 
 const hp_variant *hp_variants(size_t *count)

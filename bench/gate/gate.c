@@ -15,6 +15,7 @@ HP_GATE_TABLE(simd)
 HP_GATE_TABLE(syscall)
 HP_GATE_TABLE(base64)
 HP_GATE_TABLE(cpu_effects)
+HP_GATE_TABLE(calibration)
 
 static const struct {
     const hp_check *checks;
@@ -27,6 +28,7 @@ static const struct {
     {hp_checks_syscall, &hp_checks_syscall_n},
     {hp_checks_base64, &hp_checks_base64_n},
     {hp_checks_cpu_effects, &hp_checks_cpu_effects_n},
+    {hp_checks_calibration, &hp_checks_calibration_n},
 };
 
 static const hp_check *find_check(const char *family)

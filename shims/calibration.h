@@ -1,0 +1,30 @@
+/* The calibration family (kernels/calibration): kernels whose relative work
+ * is known exactly, so a run can measure the smallest change this machine
+ * lets it detect (bench/paired, docs/paired.md).  Not a milestone of the
+ * journey: a ruler for the suite itself. */
+#ifndef HOTPATH_CALIBRATION_H
+#define HOTPATH_CALIBRATION_H
+
+#include <stdint.h>
+
+#include "harness.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A dependent chain of `ops` single-cycle integer operations (chain105:
+ * ops + ops/20 of them); returns x.  `ops` should be a multiple of 40 so
+ * that both chains are whole pairs and the ratio is exactly 1.05. */
+typedef uint64_t (*hp_calibration_fn)(uint64_t x, uint64_t ops);
+
+uint64_t hp_calibration_chain(uint64_t x, uint64_t ops);
+uint64_t hp_calibration_chain105(uint64_t x, uint64_t ops);
+
+/* The family's harness (shims/harness_calibration.c). */
+extern const hp_harness hp_harness_calibration;
+
+#ifdef __cplusplus
+}
+#endif
+#endif
