@@ -85,35 +85,39 @@ hs_fdr_count hs_fdr_summary(const hs_set *run, const hs_options *o)
     hs_fdr_count c = {0};
     for (size_t i = 0; i < run->n; i++) {
         const hs_bench *b = &run->b[i];
-        if (!b->base || isnan(b->p))
-            continue;
-        c.tests++;
-        c.significant += b->verdict != HS_VERDICT_NO_CHANGE;
-        c.flagged += b->verdict == HS_VERDICT_IMPROVED || b->verdict == HS_VERDICT_REGRESSED;
+        if (b->base && !isnan(b->p))
+            hs_fdr_count_verdict(&c, b->verdict, o);
     }
-    /* BH's guarantee: E[false / significant] <= Q, so of the significant
-     * ones at most Q of them are expected to be false; without FDR control
-     * every comparison can be a false one with probability `significance`. */
-    c.expected_false = o->fdr > 0 ? o->fdr * (double)c.significant
-                                  : o->significance * (double)c.tests;
     return c;
 }
 
-void hs_print_fdr_summary(FILE *out, const hs_set *run, const hs_options *o, const char *prefix)
+void hs_fdr_count_verdict(hs_fdr_count *c, int verdict, const hs_options *o)
 {
-    const hs_fdr_count c = hs_fdr_summary(run, o);
-    if (!c.tests)
+    c->tests++;
+    c->significant += verdict != HS_VERDICT_NO_CHANGE;
+    c->flagged += verdict == HS_VERDICT_IMPROVED || verdict == HS_VERDICT_REGRESSED;
+    /* BH's guarantee: E[false / significant] <= Q, so of the significant
+     * ones at most Q of them are expected to be false; without FDR control
+     * every comparison can be a false one with probability `significance`. */
+    c->expected_false = o->fdr > 0 ? o->fdr * (double)c->significant
+                                   : o->significance * (double)c->tests;
+}
+
+void hs_print_fdr_summary(FILE *out, const hs_fdr_count *c, const hs_options *o,
+                          const char *prefix)
+{
+    if (!c->tests)
         return;
     if (o->fdr > 0)
         fprintf(out, "%s%zu of %zu comparisons significant at a false discovery rate of %g%% "
                      "(Benjamini-Hochberg), %zu of them beyond the %g%% noise threshold; "
                      "expected false among the significant: at most %.2f\n",
-                prefix, c.significant, c.tests, 100 * o->fdr, c.flagged, 100 * o->noise,
-                c.expected_false);
+                prefix, c->significant, c->tests, 100 * o->fdr, c->flagged, 100 * o->noise,
+                c->expected_false);
     else
         fprintf(out, "%s%zu of %zu comparisons significant at p < %g each (no false discovery "
                      "rate control), %zu of them beyond the %g%% noise threshold; expected "
                      "false if nothing changed: %.2f\n",
-                prefix, c.significant, c.tests, o->significance, c.flagged, 100 * o->noise,
-                c.expected_false);
+                prefix, c->significant, c->tests, o->significance, c->flagged, 100 * o->noise,
+                c->expected_false);
 }

@@ -188,7 +188,8 @@ static void print_stdout(const cli *c, const hs_set *run)
                 hs_print_tsv_row(stdout, &run->b[i]);
     } else {
         hs_print_text(stdout, run, c->baseline != NULL);
-        hs_print_fdr_summary(stdout, run, &c->o, "");
+        const hs_fdr_count fc = hs_fdr_summary(run, &c->o);
+        hs_print_fdr_summary(stdout, &fc, &c->o, "");
         hs_print_icount_text(stdout, run, c->baseline != NULL);
     }
 }

@@ -96,7 +96,8 @@ static void family_table(FILE *out, const hs_set *run, const char *family)
 static void changes(FILE *out, const hs_set *run, const char *baseline, const hs_options *o)
 {
     fprintf(out, "\n## Change against baseline `%s`\n\n", baseline);
-    hs_print_fdr_summary(out, run, o, "");
+    const hs_fdr_count fc = hs_fdr_summary(run, o);
+    hs_print_fdr_summary(out, &fc, o, "");
     fputc('\n', out);
     fputs("| benchmark | cap | change [95% CI] | p (Mann-Whitney U) | q (BH) | verdict |\n"
           "|---|---|---|--:|--:|---|\n", out);

@@ -181,8 +181,13 @@ typedef struct hs_fdr_count {
     size_t tests, significant, flagged; /* flagged: improved or regressed */
     double expected_false;              /* among the significant, at most */
 } hs_fdr_count;
+/* The counts over a run's baseline comparisons, or one verdict at a time
+ * (paired comparisons made elsewhere, e.g. hotpath-compare). */
 hs_fdr_count hs_fdr_summary(const hs_set *run, const hs_options *o);
-void hs_print_fdr_summary(FILE *out, const hs_set *run, const hs_options *o, const char *prefix);
+void hs_fdr_count_verdict(hs_fdr_count *c, int verdict, const hs_options *o);
+/* One line: how many are significant and flagged, how many expected false. */
+void hs_print_fdr_summary(FILE *out, const hs_fdr_count *c, const hs_options *o,
+                          const char *prefix);
 
 /* The whole analysis: pairs rows, bootstraps everything; 0 or -1 (OOM). */
 int hs_analyze(hs_set *run, hs_set *baseline, const hs_options *o);

@@ -1,0 +1,214 @@
+/* Pairing two builds' benchmarks and measuring them (compare.h). */
+#include "compare.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+int hc_note(hc_run *run, const char *fmt, ...)
+{
+    if (run->nnotes == run->allocnotes) {
+        const size_t na = run->allocnotes ? 2 * run->allocnotes : 16;
+        char **n = realloc(run->notes, na * sizeof *n);
+        if (!n)
+            return -1;
+        run->notes = n;
+        run->allocnotes = na;
+    }
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (!(run->notes[run->nnotes] = strdup(buf)))
+        return -1;
+    run->nnotes++;
+    return 0;
+}
+
+/* Library peers and limits are other projects' code (OpenBLAS, libc): the
+ * same in both builds, so not what a comparison of builds is about. */
+static int ours(const hp_variant *v)
+{
+    return v->stage < HP_STAGE_LIBRARY;
+}
+
+static int has_size(const uint64_t *s, size_t n, uint64_t x)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == x)
+            return 1;
+    return 0;
+}
+
+static void sizes_of(const hp_harness *h, int quick, const uint64_t **s, size_t *n)
+{
+    *s = quick ? h->quick_sizes : h->sizes;
+    *n = quick ? h->n_quick_sizes : h->n_sizes;
+}
+
+static int selected(const hc_options *o, const char *name)
+{
+    return !o->filter || regexec(&o->re, name, 0, NULL, 0) == 0;
+}
+
+/* v against its family's reference, in v's own build. */
+static int gate(const hc_build *bd, const hp_harness *h, const hp_variant *v, char *msg,
+                size_t len)
+{
+    const hp_family *f = bd->find_family(v->family);
+    const hp_variant *ref = f ? bd->find(v->family, f->reference) : NULL;
+    if (!ref) {
+        snprintf(msg, len, "%s has no reference variant in this build", v->family);
+        return -1;
+    }
+    return h->check(v, ref, msg, len) != 0 ? -1 : 0;
+}
+
+static int add_result(hc_run *run, hc_result *res)
+{
+    if (run->n == run->alloc) {
+        const size_t na = run->alloc ? 2 * run->alloc : 64;
+        hc_result *r = realloc(run->res, na * sizeof *r);
+        if (!r)
+            return -1;
+        run->res = r;
+        run->alloc = na;
+    }
+    run->res[run->n++] = *res;
+    return 0;
+}
+
+static int measure(const hc_build *a, const hc_build *b, const hp_harness *ha,
+                   const hp_harness *hb, const hp_variant *va, const hp_variant *vb,
+                   uint64_t size, const char *name, const hc_options *o, hc_run *run)
+{
+    hp_input ia = {0}, ib = {0};
+    char err[512];
+    hc_result res = {0};
+    int rc = 0;
+    if (ha->prepare(&ia, size, err, sizeof err) != 0) {
+        run->failed = 1;
+        rc = hc_note(run, "%s: build A cannot prepare its input: %s", name, err);
+    } else if (hb->prepare(&ib, size, err, sizeof err) != 0) {
+        run->failed = 1;
+        rc = hc_note(run, "%s: build B cannot prepare its input: %s", name, err);
+    } else {
+        const hp_pair_side sa = {.harness = ha, .fn = va->fn, .in = &ia};
+        const hp_pair_side sb = {.harness = hb, .fn = vb->fn, .in = &ib};
+        res.bytes = ib.bytes;
+        if (hp_pair_measure(&sa, &sb, &o->pair, &res.r, err, sizeof err) != 0) {
+            run->failed = 1;
+            rc = hc_note(run, "%s: not measured: %s", name, err);
+            hp_pair_rounds_free(&res.r);
+        } else if (!(res.name = strdup(name)) || add_result(run, &res) != 0) {
+            free(res.name);
+            hp_pair_rounds_free(&res.r);
+            rc = -1;
+        }
+    }
+    a->input_free(&ia);
+    b->input_free(&ib);
+    return rc;
+}
+
+/* Every size of one variant present in both builds. */
+static int variant(const hc_build *a, const hc_build *b, const hp_harness *ha,
+                   const hp_harness *hb, const hp_variant *va, const hc_options *o, hc_run *run)
+{
+    const uint64_t *sa, *sb;
+    size_t na, nb;
+    sizes_of(ha, o->quick, &sa, &na);
+    sizes_of(hb, o->quick, &sb, &nb);
+    char name[512];
+    int any = 0;
+    for (size_t i = 0; i < na; i++) {
+        snprintf(name, sizeof name, "%s/%s/%" PRIu64, va->family, va->name, sa[i]);
+        any |= selected(o, name);
+    }
+    if (!any)
+        return 0;
+    const hp_variant *vb = b->find(va->family, va->name);
+    if (!vb)
+        return hc_note(run, "%s/%s: only in build A", va->family, va->name);
+    const char *why = NULL;
+    if (!a->runnable(va, &why) || !b->runnable(vb, &why))
+        return hc_note(run, "%s/%s: not run: %s", va->family, va->name, why);
+    char msg[1024];
+    const hc_build *bad = gate(a, ha, va, msg, sizeof msg) != 0   ? a
+                          : gate(b, hb, vb, msg, sizeof msg) != 0 ? b
+                                                                  : NULL;
+    if (bad) {
+        run->failed = 1;
+        return hc_note(run, "%s/%s: build %s gives wrong results, not timed: %s", va->family,
+                       va->name, bad->label, msg);
+    }
+    for (size_t i = 0; i < na; i++) {
+        snprintf(name, sizeof name, "%s/%s/%" PRIu64, va->family, va->name, sa[i]);
+        if (!selected(o, name))
+            continue;
+        if (!has_size(sb, nb, sa[i])) {
+            if (hc_note(run, "%s: size only in build A's harness", name))
+                return -1;
+            continue;
+        }
+        if (measure(a, b, ha, hb, va, vb, sa[i], name, o, run) != 0)
+            return -1;
+    }
+    for (size_t i = 0; i < nb; i++) {
+        snprintf(name, sizeof name, "%s/%s/%" PRIu64, va->family, va->name, sb[i]);
+        if (selected(o, name) && !has_size(sa, na, sb[i]) &&
+            hc_note(run, "%s: size only in build B's harness", name))
+            return -1;
+    }
+    return 0;
+}
+
+int hc_measure_all(const hc_build *a, const hc_build *b, const hc_options *o, hc_run *run)
+{
+    size_t nh, nva, nvb;
+    const hp_harness *hs = a->harnesses(&nh);
+    const hp_variant *va = a->variants(&nva), *vb = b->variants(&nvb);
+    for (size_t i = 0; i < nh; i++) {
+        const hp_harness *ha = &hs[i], *hb = b->harness_find(ha->family);
+        if (!hb) {
+            if (hc_note(run, "%s: harness only in build A", ha->family))
+                return -1;
+            continue;
+        }
+        const size_t before = run->n;
+        for (size_t k = 0; k < nva; k++)
+            if (strcmp(va[k].family, ha->family) == 0 && ours(&va[k]) &&
+                variant(a, b, ha, hb, &va[k], o, run) != 0)
+                return -1;
+        for (size_t k = 0; k < nvb; k++)
+            if (strcmp(vb[k].family, ha->family) == 0 && ours(&vb[k]) &&
+                !a->find(vb[k].family, vb[k].name) &&
+                hc_note(run, "%s/%s: only in build B", vb[k].family, vb[k].name))
+                return -1;
+        if (run->n > before)
+            fprintf(stderr, "hotpath-compare: %s: %zu benchmarks measured\n", ha->family,
+                    run->n - before);
+    }
+    size_t nhb;
+    const hp_harness *hsb = b->harnesses(&nhb);
+    for (size_t i = 0; i < nhb; i++)
+        if (!a->harness_find(hsb[i].family) &&
+            hc_note(run, "%s: harness only in build B", hsb[i].family))
+            return -1;
+    return 0;
+}
+
+void hc_run_free(hc_run *run)
+{
+    for (size_t i = 0; i < run->n; i++) {
+        free(run->res[i].name);
+        hp_pair_rounds_free(&run->res[i].r);
+    }
+    for (size_t i = 0; i < run->nnotes; i++)
+        free(run->notes[i]);
+    free(run->res);
+    free(run->notes);
+    memset(run, 0, sizeof *run);
+}
