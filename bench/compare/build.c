@@ -39,7 +39,6 @@ int hc_build_open(hc_build *b, const char *label, const char *path, char *err, s
         sym(b, "hp_find", &b->find, err, len) ||
         sym(b, "hp_find_family", &b->find_family, err, len) ||
         sym(b, "hp_runnable", &b->runnable, err, len) ||
-        sym(b, "hp_harnesses", &b->harnesses, err, len) ||
         sym(b, "hp_harness_find", &b->harness_find, err, len) ||
         sym(b, "hp_input_free", &b->input_free, err, len)) {
         hc_build_close(b);

@@ -20,7 +20,6 @@ typedef struct hc_build {
     const hp_variant *(*find)(const char *family, const char *name);
     const hp_family *(*find_family)(const char *name);
     int (*runnable)(const hp_variant *v, const char **why_not);
-    const hp_harness *(*harnesses)(size_t *count);
     const hp_harness *(*harness_find)(const char *family);
     void (*input_free)(hp_input *in);
 } hc_build;

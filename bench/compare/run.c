@@ -80,6 +80,19 @@ static int add_result(hc_run *run, hc_result *res)
     return 0;
 }
 
+/* 1 if both builds' harnesses made the same input (sizes, scalars and
+ * every byte of every buffer). */
+static int same_input(const hp_input *x, const hp_input *y)
+{
+    if (x->size != y->size || x->bytes != y->bytes || x->arg != y->arg)
+        return 0;
+    for (int k = 0; k < HP_INPUT_BUFS; k++)
+        if (x->buf_len[k] != y->buf_len[k] || !x->buf[k] != !y->buf[k] ||
+            (x->buf[k] && memcmp(x->buf[k], y->buf[k], x->buf_len[k]) != 0))
+            return 0;
+    return 1;
+}
+
 static int measure(const hc_build *a, const hc_build *b, const hp_harness *ha,
                    const hp_harness *hb, const hp_variant *va, const hp_variant *vb,
                    uint64_t size, const char *name, const hc_options *o, hc_run *run)
@@ -95,14 +108,26 @@ static int measure(const hc_build *a, const hc_build *b, const hp_harness *ha,
         run->failed = 1;
         rc = hc_note(run, "%s: build B cannot prepare its input: %s", name, err);
     } else {
+        /* Both sides run on one input when the harnesses agree on it: the
+         * same buffers at the same addresses, so placement (page, cache
+         * set, 4 KiB aliasing between source and destination) is shared
+         * and only the code differs.  Measured on an A/A run before this:
+         * separate inputs moved base64_encode/table/64 by -11% and the
+         * 16 MiB encodes by +12-15%, all "significant". */
+        const int shared = same_input(&ia, &ib);
+        if (shared)
+            b->input_free(&ib);
+        else if (hc_note(run, "%s: the builds' harnesses make different inputs: each side "
+                              "runs on its own (placement not shared)", name))
+            rc = -1;
         const hp_pair_side sa = {.harness = ha, .fn = va->fn, .in = &ia};
-        const hp_pair_side sb = {.harness = hb, .fn = vb->fn, .in = &ib};
-        res.bytes = ib.bytes;
-        if (hp_pair_measure(&sa, &sb, &o->pair, &res.r, err, sizeof err) != 0) {
+        const hp_pair_side sb = {.harness = hb, .fn = vb->fn, .in = shared ? &ia : &ib};
+        res.bytes = ia.bytes;
+        if (rc == 0 && hp_pair_measure(&sa, &sb, &o->pair, &res.r, err, sizeof err) != 0) {
             run->failed = 1;
             rc = hc_note(run, "%s: not measured: %s", name, err);
             hp_pair_rounds_free(&res.r);
-        } else if (!(res.name = strdup(name)) || add_result(run, &res) != 0) {
+        } else if (rc == 0 && (!(res.name = strdup(name)) || add_result(run, &res) != 0)) {
             free(res.name);
             hp_pair_rounds_free(&res.r);
             rc = -1;
@@ -165,37 +190,52 @@ static int variant(const hc_build *a, const hc_build *b, const hp_harness *ha,
     return 0;
 }
 
+/* 1 if a variant before v[i] has v[i]'s family. */
+static int seen_family(const hp_variant *v, size_t i)
+{
+    for (size_t k = 0; k < i; k++)
+        if (strcmp(v[k].family, v[i].family) == 0)
+            return 1;
+    return 0;
+}
+
+/* Families are walked through the registry (hp_variant, a fixed interface)
+ * and each harness is reached by hp_harness_find, never by indexing the
+ * harness array: a build whose hp_harness grew new fields at the end
+ * (harness.h allows that) has another array stride than this program. */
 int hc_measure_all(const hc_build *a, const hc_build *b, const hc_options *o, hc_run *run)
 {
-    size_t nh, nva, nvb;
-    const hp_harness *hs = a->harnesses(&nh);
+    size_t nva, nvb;
     const hp_variant *va = a->variants(&nva), *vb = b->variants(&nvb);
-    for (size_t i = 0; i < nh; i++) {
-        const hp_harness *ha = &hs[i], *hb = b->harness_find(ha->family);
-        if (!hb) {
-            if (hc_note(run, "%s: harness only in build A", ha->family))
+    for (size_t i = 0; i < nva; i++) {
+        if (!ours(&va[i]) || seen_family(va, i))
+            continue;
+        const char *family = va[i].family;
+        const hp_harness *ha = a->harness_find(family), *hb = b->harness_find(family);
+        if (!ha || !hb) {
+            if (hc_note(run, "%s: %s", family, !ha ? "no harness in build A"
+                                         : b->find_family(family) ? "no harness in build B"
+                                                                  : "only in build A"))
                 return -1;
             continue;
         }
         const size_t before = run->n;
-        for (size_t k = 0; k < nva; k++)
-            if (strcmp(va[k].family, ha->family) == 0 && ours(&va[k]) &&
+        for (size_t k = i; k < nva; k++)
+            if (strcmp(va[k].family, family) == 0 && ours(&va[k]) &&
                 variant(a, b, ha, hb, &va[k], o, run) != 0)
                 return -1;
         for (size_t k = 0; k < nvb; k++)
-            if (strcmp(vb[k].family, ha->family) == 0 && ours(&vb[k]) &&
+            if (strcmp(vb[k].family, family) == 0 && ours(&vb[k]) &&
                 !a->find(vb[k].family, vb[k].name) &&
                 hc_note(run, "%s/%s: only in build B", vb[k].family, vb[k].name))
                 return -1;
         if (run->n > before)
-            fprintf(stderr, "hotpath-compare: %s: %zu benchmarks measured\n", ha->family,
+            fprintf(stderr, "hotpath-compare: %s: %zu benchmarks measured\n", family,
                     run->n - before);
     }
-    size_t nhb;
-    const hp_harness *hsb = b->harnesses(&nhb);
-    for (size_t i = 0; i < nhb; i++)
-        if (!a->harness_find(hsb[i].family) &&
-            hc_note(run, "%s: harness only in build B", hsb[i].family))
+    for (size_t i = 0; i < nvb; i++)
+        if (ours(&vb[i]) && !seen_family(vb, i) && !a->find_family(vb[i].family) &&
+            hc_note(run, "%s: only in build B", vb[i].family))
             return -1;
     return 0;
 }
