@@ -45,13 +45,14 @@ static uint64_t steady(uint64_t x, uint64_t steps)
 }
 
 static const hp_variant variants[] = {
-    {"fixture_chain", "steady", HP_STAGE_BASELINE, 0, (const void *)steady},
-    {"fixture_chain", "chain", HP_STAGE_ALGORITHM, 0, (const void *)chain},
+    {.family = "fixture_chain", .name = "steady", .stage = HP_STAGE_BASELINE, .fn = steady},
+    {.family = "fixture_chain", .name = "chain", .stage = HP_STAGE_ALGORITHM, .fn = chain},
 #ifdef HC_EXTRA
-    {"fixture_chain", "extra", HP_STAGE_ALGORITHM, 0, (const void *)steady},
+    {.family = "fixture_chain", .name = "extra", .stage = HP_STAGE_ALGORITHM, .fn = steady},
 #endif
 };
-static const hp_family family = {"fixture_chain", "test", "steady", "ops", NULL};
+static const hp_family family = {
+    .name = "fixture_chain", .milestone = "test", .reference = "steady", .size_unit = "ops"};
 
 const hp_variant *hp_variants(size_t *count)
 {

@@ -40,10 +40,25 @@ int hc_build_open(hc_build *b, const char *label, const char *path, char *err, s
         sym(b, "hp_find_family", &b->find_family, err, len) ||
         sym(b, "hp_runnable", &b->runnable, err, len) ||
         sym(b, "hp_harness_find", &b->harness_find, err, len) ||
-        sym(b, "hp_input_free", &b->input_free, err, len)) {
+        sym(b, "hp_input_free", &b->input_free, err, len) ||
+        sym(b, "hp_compare_layout", &b->layout, err, len)) {
         hc_build_close(b);
         return -1;
     }
+    size_t got[4];
+    const size_t want[4] = {sizeof(hp_variant), sizeof(hp_family), sizeof(hp_harness),
+                            sizeof(hp_input)};
+    static const char *const what[4] = {"hp_variant", "hp_family", "hp_harness", "hp_input"};
+    b->layout(got);
+    for (int i = 0; i < 4; i++)
+        if (got[i] != want[i]) {
+            snprintf(err, len, "build %s (%s) has a %s of %zu bytes, this hotpath-compare %zu: "
+                     "the two trees' shims/hotpath.h or harness.h differ; run the "
+                     "hotpath-compare of a tree with the same layout", label, path, what[i],
+                     got[i], want[i]);
+            hc_build_close(b);
+            return -1;
+        }
     return 0;
 }
 

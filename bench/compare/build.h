@@ -22,6 +22,7 @@ typedef struct hc_build {
     int (*runnable)(const hp_variant *v, const char **why_not);
     const hp_harness *(*harness_find)(const char *family);
     void (*input_free)(hp_input *in);
+    void (*layout)(size_t out[4]); /* layout.c, as compiled in the build */
 } hc_build;
 
 /* 0, or -1 with the reason in err (no such file, not a hotpath build, a
