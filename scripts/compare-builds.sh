@@ -26,7 +26,8 @@ die() { echo "compare-builds: $*" >&2; exit "${2:-2}"; }
 # resolve WHICH SPEC: sets src (a source tree), key (its build's name) and
 # label (what the reports call it).
 resolve() {
-  local which=$1 spec=$2 sha short
+  local short
+  which=$1 spec=$2
   if [ "$which" = B ] && { [ -z "$spec" ] || [ "$spec" = . ]; }; then
     src=$top key=worktree
     short=$(git rev-parse --short HEAD)
@@ -45,19 +46,26 @@ resolve() {
     short=${sha:0:12}
     src=$top/$root/src/$short key=$short
     label="${spec:-HEAD} ($short)"
-    if [ ! -f "$src/.exported" ]; then
-      rm -rf "$src.tmp"
-      mkdir -p "$src.tmp"
-      git archive --format=tar "$sha" | tar -x -C "$src.tmp" || die "$which=$spec: git archive failed" 1
-      rm -rf "$src"
-      mv "$src.tmp" "$src"
-      touch "$src/.exported"
-    fi
+    git show "$sha:CMakeLists.txt" 2>/dev/null | grep -q 'hotpath_shared' || no_target
   else
     die "$which=$spec: not a git revision or a directory"
   fi
-  grep -q 'hotpath_shared' "$src/CMakeLists.txt" ||
-    die "$which=${spec:-HEAD}: that tree has no hotpath_shared target (it predates make compare-builds), so it cannot be loaded beside another build"
+  [ -n "${sha:-}" ] || grep -q 'hotpath_shared' "$src/CMakeLists.txt" || no_target
+}
+no_target() {
+  die "$which=${spec:-HEAD}: that tree has no hotpath_shared target (it predates make compare-builds), so it cannot be loaded beside another build"
+}
+
+# export: a revision's tree into $src, once (both specs are checked first,
+# so a bad B costs no export of A).
+export_rev() {
+  [ -z "${sha:-}" ] || [ -f "$src/.exported" ] && return 0
+  rm -rf "$src.tmp"
+  mkdir -p "$src.tmp"
+  git archive --format=tar "$sha" | tar -x -C "$src.tmp" || die "git archive $sha failed" 1
+  rm -rf "$src"
+  mv "$src.tmp" "$src"
+  touch "$src/.exported"
 }
 
 # build WHICH: libhotpath_shared.so of $src into $root/$key-build; sets lib.
@@ -75,13 +83,13 @@ build_lib() {
   [ -f "$lib" ] || die "building $which = $label made no $lib" 1
 }
 
-resolve A "${1:-HEAD}"; src_a=$src key_a=$key label_a=$label
-resolve B "${2:-}"; src_b=$src key_b=$key label_b=$label
-src=$src_a key=$key_a label=$label_a; build_lib A; lib_a=$lib
+sha=; resolve A "${1:-HEAD}"; src_a=$src key_a=$key label_a=$label sha_a=$sha
+sha=; resolve B "${2:-}"; src_b=$src key_b=$key label_b=$label sha_b=$sha
+src=$src_a key=$key_a label=$label_a sha=$sha_a; export_rev; build_lib A; lib_a=$lib
 if [ "$key_b" = "$key_a" ]; then
   lib_b=$lib_a
 else
-  src=$src_b key=$key_b label=$label_b; build_lib B; lib_b=$lib
+  src=$src_b key=$key_b label=$label_b sha=$sha_b; export_rev; build_lib B; lib_b=$lib
 fi
 [ -x "$build/hotpath-compare" ] || die "$build/hotpath-compare missing: make build first" 1
 

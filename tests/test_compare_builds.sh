@@ -86,5 +86,11 @@ rc=$?
 [ $rc -eq 2 ] && grep -q 'A=no-such-rev-xyz: not a git revision or a directory' <<<"$out" ||
     fail "missing revision: exit $rc: $out"
 
+mkdir "$T/not-a-tree"
+out=$(cd "$SRC" && bash scripts/compare-builds.sh HEAD "$T/not-a-tree" 2>&1)
+rc=$?
+[ $rc -eq 2 ] && grep -q 'B=.*not-a-tree: a directory, but not a hotpath source tree' <<<"$out" ||
+    fail "a directory that is no source tree: exit $rc: $out"
+
 [ $fails -eq 0 ] && echo "compare-builds: all checks passed"
 exit $((fails > 0))
