@@ -18,6 +18,17 @@ RESULTS    ?= results
 # newest run named in $(RESULTS)/latest.
 GIVEN_RUN = $(if $(filter command line environment,$(origin RUN)),$(RUN),$(strip \
   $(shell cat $(RESULTS)/latest 2>/dev/null)))
+# Processes per run (make bench PROCS=3): see bench-run.
+PROCS      ?= 1
+# Processes 2..PROCS with the flags $(1), writing $(2)-proc<k>.json; process
+# k's buffers start (k-1)*24 mod 64 bytes past a cache line.
+# Their own output goes to $(2)-proc<k>.log, shown when one fails.
+hp_replicates = for k in $$(seq 2 $(PROCS)); do \
+  echo "hotpath-bench: process $$k of $(PROCS)" >&2; \
+  HOTPATH_QUICK=$(HOTPATH_QUICK) $(BUILD)/hotpath-bench $(1) --hp_process=$$k \
+    --hp_offset=$$(( (k - 1) * 24 % 64 )) --hp_out=$(2)-proc$$k.json $(BENCH_ARGS) \
+    >$(2)-proc$$k.log 2>&1 || { cat $(2)-proc$$k.log >&2; exit 1; }; \
+  rm -f $(2)-proc$$k.log; done
 # Steps that follow a benchmark run, in order (mk/*.mk append to it); each
 # is a make target that reads $(RESULTS)/$(RUN).json.
 BENCH_AFTER :=
@@ -49,11 +60,17 @@ bench: ## the full suite: gate, every benchmark (REPS=10), statistics, charts
 bench-quick: ## a smoke run (few sizes, 1 repetition, under 2 minutes)
 	@$(MAKE) --no-print-directory bench RUN=quick-$(RUN) REPS=1 MIN_TIME=0.01 HOTPATH_QUICK=1
 
+# PROCS=K: processes 2..K rerun the paired comparisons (docs/paired.md) into
+# $(RUN)-proc<k>.json, each with its buffers at another offset; the
+# statistics resample processes, then rounds.
 bench-run: build
 	@mkdir -p $(RESULTS)
+	@rm -f $(RESULTS)/$(RUN)-proc*.json
 	HOTPATH_QUICK=$(HOTPATH_QUICK) $(BUILD)/hotpath-bench --hp_out=$(RESULTS)/$(RUN).json \
+	  --hp_process=1 --hp_offset=0 \
 	  --benchmark_repetitions=$(REPS) --benchmark_enable_random_interleaving=true \
 	  --benchmark_min_time=$(MIN_TIME) $(BENCH_ARGS)
+	@$(call hp_replicates,--hp_paired_only,$(RESULTS)/$(RUN))
 	@echo $(RUN) > $(RESULTS)/latest
 
 test: deps ## build and run every test: Release, then ASan+UBSan

@@ -1,6 +1,6 @@
 # Milestone 4 alone: the add/dot/max f32 benchmarks (with the OpenBLAS
 # peers and the memcpy limit) into $(RESULTS)/$(RUN)-simd.json; the
-# README's tables come from such a run.
+# tables of docs/milestone-4-simd.md come from such a run.
 
 .PHONY: bench-simd
 

@@ -1,4 +1,4 @@
-# Statistics over a run (bench/stats; README.md, "Statistics"): criterion-
+# Statistics over a run (bench/stats; docs/statistics.md): criterion-
 # style blocks on the terminal, $(RESULTS)/$(RUN).md and the TSV tables in
 # $(RESULTS)/$(RUN)/tables/ that the charts read.
 #   make bench SAVE_BASELINE=name         also store the run as a baseline
@@ -19,7 +19,8 @@ STATS_FLAGS = --results-dir $(RESULTS) \
 # A run name or a result file; the run's hyperfine files come along.
 stats_json = $(if $(wildcard $(1)),$(1),$(RESULTS)/$(1).json)
 stats_inputs = $(call stats_json,$(1)) \
-  $(wildcard $(patsubst %.json,%,$(call stats_json,$(1)))-hyperfine-*.json)
+  $(wildcard $(patsubst %.json,%,$(call stats_json,$(1)))-hyperfine-*.json) \
+  $(addprefix --replicate ,$(wildcard $(patsubst %.json,%,$(call stats_json,$(1)))-proc*.json))
 
 stats: build ## statistics of a run (RUN=..., default the newest): blocks, Markdown, TSV tables
 	@if [ -z "$(GIVEN_RUN)" ]; then echo "make $@: no run in $(RESULTS)/latest; give RUN=" >&2; \

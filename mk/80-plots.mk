@@ -1,4 +1,4 @@
-# Charts (Makefile.plots, plots/*.gp; README.md, "Charts"): `make bench`
+# Charts (Makefile.plots, plots/*.gp; docs/charts.md): `make bench`
 # ends with them; `make plots [RUN=name]` redraws what is stale (default:
 # the newest run, $(RESULTS)/latest) into plots/out/<run>/, index.html too.
 # `make bench-isa` runs a filtered suite at every ISA cap this CPU

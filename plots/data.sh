@@ -5,8 +5,8 @@
 #   data.sh plan TABLES   the charts the tables allow, one per line:
 #                         "chart<TAB>script<TAB>arg<TAB>tables it reads";
 #                         a chart without data is a one-line note on stderr
-# TABLES is a run's tables/ directory (hotpath-stats; columns in README.md,
-# "Statistics").  Everything here is POSIX awk (Debian's mawk).
+# TABLES is a run's tables/ directory (hotpath-stats; columns in docs/statistics.md,
+# "Files and the TSV contract").  Everything here is POSIX awk (Debian's mawk).
 set -euo pipefail
 chart=$1 tables=$2 arg=${3:-}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -16,7 +16,8 @@ families() {
   local f
   for f in "$tables"/*.tsv; do
     f=${f##*/} f=${f%.tsv}
-    case $f in samples | context | change | hyperfine | skipped) ;; *) echo "$f" ;; esac
+    case $f in samples | context | change | hyperfine | skipped | paired | detection_limit) ;;
+      *) echo "$f" ;; esac
   done
 }
 

@@ -15,7 +15,9 @@ disasm() {
 }
 
 if [ -n "$func" ]; then
-  if ! nm "$lib" 2>/dev/null | awk '$2 ~ /^[Tt]$/ {print $3}' | grep -qx -- "$func"; then
+  # grep reads to the end (no -q): an early exit would SIGPIPE nm and, under
+  # pipefail, fail the pipe for a symbol that exists.
+  if ! nm "$lib" 2>/dev/null | awk '$2 ~ /^[Tt]$/ {print $3}' | grep -x -- "$func" >/dev/null; then
     echo "asm.sh: no function '$func' in $lib (make asm lists them in $build/asm/)" >&2
     exit 1
   fi

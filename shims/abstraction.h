@@ -17,6 +17,7 @@ extern "C" {
 
 #define HP_ABSTRACTION_DECLARE_FAMILY(f, level)                     \
     int32_t hp_##f##_iter##level(const int32_t *a, size_t n);       \
+    int32_t hp_##f##_fused##level(const int32_t *a, size_t n);      \
     int32_t hp_##f##_manual##level(const int32_t *a, size_t n);
 
 #define HP_ABSTRACTION_DECLARE(level)                       \

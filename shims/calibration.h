@@ -14,8 +14,8 @@ extern "C" {
 #endif
 
 /* A dependent chain of `ops` single-cycle integer operations (chain105:
- * ops + ops/20 of them); returns x.  `ops` should be a multiple of 40 so
- * that both chains are whole pairs and the ratio is exactly 1.05. */
+ * ops + ops/20 of them); returns x.  The harness takes multiples of 160,
+ * so that both chains are whole 8-op blocks and the ratio is 1.05. */
 typedef uint64_t (*hp_calibration_fn)(uint64_t x, uint64_t ops);
 
 uint64_t hp_calibration_chain(uint64_t x, uint64_t ops);

@@ -1,6 +1,7 @@
 /* Registry lines of milestone 2 (kernels/abstraction): each family is one
- * computation as `iter` (the iterator library) and `manual` (a plain
- * loop), at every optimization level.  The Release level (-O3) comes last
+ * computation as `iter` (the function-pointer iterator library, iter.h),
+ * `fused` (the typed-stage one, fuse.h) and `manual` (a plain loop), at
+ * every optimization level.  The Release level (-O3) comes last
  * so that hp_best picks it; `manual` is the reference. */
 #include "abstraction.h"
 #include "registry.h"
@@ -14,12 +15,13 @@ const hp_family hp_fam_abstraction[] = {
     {"sum_chain", "abstraction", "manual", "elements", int32_bytes},
 };
 
-#define ABSTRACTION_FAMILY(f)                                   \
-    HP_V(f, iter_O0, BASELINE, 0), HP_V(f, manual_O0, BASELINE, 0), \
-    HP_V(f, iter_O1, AUTO, 0), HP_V(f, manual_O1, AUTO, 0),         \
-    HP_V(f, iter_Os, AUTO, 0), HP_V(f, manual_Os, AUTO, 0),         \
-    HP_V(f, iter_O2, AUTO, 0), HP_V(f, manual_O2, AUTO, 0),         \
-    HP_V(f, iter, AUTO, 0), HP_V(f, manual, AUTO, 0)
+#define ABSTRACTION_FAMILY(f)                                                          \
+    HP_V(f, iter_O0, BASELINE, 0), HP_V(f, fused_O0, BASELINE, 0),                     \
+    HP_V(f, manual_O0, BASELINE, 0),                                                   \
+    HP_V(f, iter_O1, AUTO, 0), HP_V(f, fused_O1, AUTO, 0), HP_V(f, manual_O1, AUTO, 0), \
+    HP_V(f, iter_Os, AUTO, 0), HP_V(f, fused_Os, AUTO, 0), HP_V(f, manual_Os, AUTO, 0), \
+    HP_V(f, iter_O2, AUTO, 0), HP_V(f, fused_O2, AUTO, 0), HP_V(f, manual_O2, AUTO, 0), \
+    HP_V(f, iter, AUTO, 0), HP_V(f, fused, AUTO, 0), HP_V(f, manual, AUTO, 0)
 
 const hp_variant hp_reg_abstraction[] = {
     ABSTRACTION_FAMILY(sum),

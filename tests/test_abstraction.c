@@ -1,4 +1,4 @@
-/* Milestone 2: every iter and manual variant, at every optimization level,
+/* Milestone 2: every iter, fused and manual variant, at every optimization level,
  * against this file's own plain loops: the seed's values, every length
  * 0..257 at every int32 offset in exact-size heap buffers (ASan sees an
  * over-read), arrays ending right before a PROT_NONE page, and random
@@ -76,11 +76,11 @@ static void seeds_one(const char *fam, const char *var, pair_fn f, void *ctx)
         fail_msg("%s/%s: empty input is not 0", fam, var);
 }
 
-/* Four families x (iter, manual) x five levels. */
+/* Four families x (iter, fused, manual) x five levels. */
 static void seed_values(void **state)
 {
     (void)state;
-    assert_int_equal(each_variant(seeds_one, NULL), 4 * 2 * 5);
+    assert_int_equal(each_variant(seeds_one, NULL), 4 * 3 * 5);
 }
 
 /* The extremes: INT32_MAX + INT32_MAX wraps; INT32_MIN is not positive;
@@ -92,8 +92,10 @@ static void wrapping_is_defined(void **state)
     const int32_t a[] = {INT32_MAX, INT32_MAX, INT32_MIN, 0x40000000, 3};
     assert_int_equal(want("sum", a, 5), (int32_t)(2u * INT32_MAX + 0x80000000u + 0x40000003u));
     assert_int_equal(want("sum_chain", a, 5), (int32_t)(0x80000000u + 2u));
-    const pair_fn chain = (pair_fn)hp_find("sum_chain", "iter")->fn;
-    assert_int_equal(chain(a, 5), want("sum_chain", a, 5));
+    for (const char *const *d = (const char *const[]){"iter", "fused", NULL}; *d; d++) {
+        const pair_fn chain = (pair_fn)hp_find("sum_chain", *d)->fn;
+        assert_int_equal(chain(a, 5), want("sum_chain", a, 5));
+    }
 }
 
 static void fill(hp_rng *rng, int32_t *a, size_t n)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Milestone 3's assembly facts (README, "Milestone 3"), read from the
+# Milestone 3's assembly facts (docs/milestone-3-inline-assembly.md), read from the
 # Release build's disassembly: each helper emits its instruction; at the
 # x86-64 baseline the popcount builtin is no popcnt (GCC calls libgcc,
 # clang inlines a bit trick), with -mpopcnt it is the instruction; the

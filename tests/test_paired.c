@@ -68,6 +68,11 @@ static void interval_covers(void **state)
         assert_int_equal(hp_pair_ci_median(x, &one, 1, 0.95, 1000, (uint64_t)d, &ci), 0);
         assert_true(ci.lo <= ci.est && ci.est <= ci.hi);
         misses += hp_pair_changed(&ci);
+        /* the p-value and the interval agree on 5% */
+        if (ci.p < 0.04)
+            assert_true(hp_pair_changed(&ci));
+        if (ci.p > 0.06)
+            assert_false(hp_pair_changed(&ci));
     }
     assert_in_range(misses, 5, 50);
 }
@@ -86,6 +91,8 @@ static void processes_widen_and_modes_show(void **state)
     assert_int_equal(hp_pair_ci_median(x, groups, 4, 0.95, 2000, 1, &by_proc), 0);
     assert_int_equal(hp_pair_ci_median(x, &pooled, 1, 0.95, 2000, 1, &by_round), 0);
     assert_true(by_proc.hi - by_proc.lo > 2 * (by_round.hi - by_round.lo));
+    /* and the evidence of a change weakens accordingly */
+    assert_true(by_proc.p > 2 * by_round.p);
     hp_pair_modes m;
     assert_int_equal(hp_pair_find_modes(x, groups, 4, 0.03, &m), 0);
     assert_int_equal(m.n, 2);
@@ -105,7 +112,7 @@ static void time_classes(void **state)
     assert_string_equal(hp_pair_time_class(1200), "1us");
     assert_string_equal(hp_pair_time_class(9000), "10us");
     assert_string_equal(hp_pair_time_class(250e3), "100us");
-    const hp_pair_ci aa = {1.0, 0.99, 1.01};
+    const hp_pair_ci aa = {1.0, 0.99, 1.01, 0.05};
     assert_true(fabs(hp_pair_mde90(&aa) - 0.01 * (1.959964 + 1.281552) / 1.959964) < 1e-9);
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Milestone 4's assembly facts (README, "Milestone 4: SIMD"), read from the
+# Milestone 4's assembly facts (docs/milestone-4-simd.md), read from the
 # Release build's disassembly: the compiler vectorizes the add loop at
 # every level (addps xmm / vaddps ymm / vaddps zmm), while in the dot loop
 # it vectorizes only the multiplications and keeps the additions one

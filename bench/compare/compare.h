@@ -16,7 +16,7 @@
 
 #include "build.h"
 #include "pair_stats.h"
-#include "paired.h"
+#include "../paired/paired.h" /* the engine, not bench/stats/paired.h */
 
 typedef struct hc_options {
     const char *path_a, *path_b, *name_a, *name_b;

@@ -108,6 +108,13 @@ int hp_pair_ci_median(const double *x, const size_t *group_n, size_t n_groups, d
     size_t ihi = (size_t)ceil((1 - tail) * (resamples - 1));
     out->lo = reps[ilo];
     out->hi = reps[ihi < resamples ? ihi : resamples - 1];
+    size_t below1 = 0, above1 = 0;
+    for (uint32_t r = 0; r < resamples; r++) {
+        below1 += reps[r] <= 1;
+        above1 += reps[r] >= 1;
+    }
+    const size_t side = below1 < above1 ? below1 : above1;
+    out->p = fmin(1, fmax(2.0 * (double)side, 1.0) / resamples);
     free(start);
     free(draw);
     free(reps);

@@ -15,6 +15,9 @@ extern "C" {
 
 typedef struct hp_pair_ci {
     double est, lo, hi; /* median ratio and its interval */
+    double p;           /* bootstrap two-sided p-value of "ratio = 1": twice the
+                           smaller share of resampled medians on either side of
+                           1 (at least 1/resamples); for FDR control */
 } hp_pair_ci;
 
 /* Median of the values of all groups pooled, with the bootstrap percentile

@@ -5,8 +5,10 @@
  * so drift and the machine's mode are shared by both sides of every ratio.
  * See docs/paired.md.
  *
- * Round r times A then B when r is even, B then A when r is odd, each over
- * a batch of calls sized once so that one side takes about opts.round_s.
+ * Round r times A then B when r is even, B then A when r is odd.  A side's
+ * turn is HP_PAIR_SUBS sub-batches of calls (sized once so that the turn
+ * takes about opts.round_s) and its time per call the median of theirs,
+ * so an interruption that hits one sub-batch does not move the round.
  * Times are the thread's CPU time (CLOCK_THREAD_CPUTIME_ID): time spent
  * preempted by other jobs on a shared machine is not counted.
  *
@@ -42,6 +44,7 @@ typedef struct hp_pair_side {
 #define HP_PAIR_ROUNDS 21     /* rounds when the budget allows */
 #define HP_PAIR_MIN_ROUNDS 8  /* never fewer, whatever the budget */
 #define HP_PAIR_BUDGET_S 0.25 /* seconds for all rounds of one comparison */
+#define HP_PAIR_SUBS 5        /* timed sub-batches per side per round */
 
 typedef struct hp_pair_opts {
     double round_s;  /* target time of one side in one round */
@@ -53,10 +56,12 @@ typedef struct hp_pair_opts {
 /* The rounds of one comparison.  ratio[r] = ns_b[r] / ns_a[r]. */
 typedef struct hp_pair_rounds {
     uint32_t n;               /* rounds measured */
-    uint64_t batch_a, batch_b; /* calls per side per round */
-    double *ns_a, *ns_b;      /* CPU ns per call, per round */
+    uint64_t batch_a, batch_b; /* calls per sub-batch */
+    double *ns_a, *ns_b;      /* CPU ns per call, per round (median of sub-batches) */
     double *ratio;
     uint64_t sink;            /* what the calls returned, so none is dropped */
+    uint32_t subs_a, subs_b;  /* sub-batches per side per round (HP_PAIR_SUBS, or
+                                 fewer for calls longer than round_s / HP_PAIR_SUBS) */
 } hp_pair_rounds;
 
 /* Sizes the batches, then runs the rounds.  0 on success; -1 with a reason

@@ -72,6 +72,9 @@ static int entry(hs_set *set, hs_file *f, json_t *e, size_t i, size_t *iteration
     if (strcmp(run_type, "iteration") != 0)
         FAIL("%s: benchmarks[%zu].run_type: unknown value \"%s\"", path, i, run_type);
     (*iterations)++;
+    /* A paired comparison's rounds are in hp_paired (paired.c), not here. */
+    if (strncmp(name, "pair/", 5) == 0)
+        return 0;
 
     /* A baseline keeps each entry's cap, as it may join several files. */
     const char *cap = json_string_value(json_object_get(e, "hp_isa_cap"));

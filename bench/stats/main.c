@@ -3,6 +3,7 @@
  * counts).  See README.md, "Statistics".
  * Exit status: 0 done, 1 bad input or a file it could not write, 2 bad
  * command line, 3 a regression beyond --fail-on-regression. */
+#include "paired.h"
 #include "stats.h"
 
 #include <getopt.h>
@@ -19,6 +20,8 @@ static void usage(FILE *out)
           "                          hyperfine --export-json; several Google Benchmark\n"
           "                          files are one run at several ISA caps; or\n"
           "                          RESULTS/<run>-instructions.json (make bench-instructions)\n"
+          "  --replicate FILE        another process of the same run (make bench PROCS=K):\n"
+          "                          its paired rounds join the first file's (repeatable)\n"
           "  --baseline NAME         compare with RESULTS/baselines/NAME.json (instruction\n"
           "                          counts: NAME-instructions.json, compared exactly)\n"
           "  --save-baseline NAME    store this run as RESULTS/baselines/NAME.json\n"
@@ -70,8 +73,12 @@ static int parse_uint(const char *opt, const char *s, unsigned long long lo,
     return 0;
 }
 
+#define MAX_REPLICATES (HS_PAIR_MAX_PROCS - 1)
+
 typedef struct cli {
     const char *baseline, *save, *format, *results;
+    const char *replicates[MAX_REPLICATES];
+    int n_replicates;
     double fail_pct;
     int real_time;
     hs_options o;
@@ -79,7 +86,7 @@ typedef struct cli {
 
 static int parse(int argc, char **argv, cli *c)
 {
-    enum { BASE = 1, SAVE, FAIL, RES, SEED, NOISE, FDR, FMT, DIR_, THREADS, TIME, HELP };
+    enum { BASE = 1, SAVE, FAIL, RES, SEED, NOISE, FDR, FMT, DIR_, THREADS, TIME, HELP, REPL };
     static const struct option opts[] = {
         {"baseline", required_argument, 0, BASE},
         {"save-baseline", required_argument, 0, SAVE},
@@ -93,6 +100,7 @@ static int parse(int argc, char **argv, cli *c)
         {"threads", required_argument, 0, THREADS},
         {"time", required_argument, 0, TIME},
         {"help", no_argument, 0, HELP},
+        {"replicate", required_argument, 0, REPL},
         {0, 0, 0, 0},
     };
     int ch;
@@ -157,6 +165,13 @@ static int parse(int argc, char **argv, cli *c)
             }
             c->real_time = strcmp(optarg, "real") == 0;
             break;
+        case REPL:
+            if (c->n_replicates == MAX_REPLICATES) {
+                fprintf(stderr, "hotpath-stats: --replicate: at most %d\n", MAX_REPLICATES);
+                return -1;
+            }
+            c->replicates[c->n_replicates++] = optarg;
+            break;
         case HELP:
             usage(stdout);
             exit(0);
@@ -177,7 +192,7 @@ static int parse(int argc, char **argv, cli *c)
     return 0;
 }
 
-static void print_stdout(const cli *c, const hs_set *run)
+static void print_stdout(const cli *c, const hs_set *run, const hs_pairs *pairs)
 {
     if (strcmp(c->format, "markdown") == 0) {
         hs_print_markdown(stdout, run, c->baseline, &c->o);
@@ -191,6 +206,8 @@ static void print_stdout(const cli *c, const hs_set *run)
         const hs_fdr_count fc = hs_fdr_summary(run, &c->o);
         hs_print_fdr_summary(stdout, &fc, &c->o, "");
         hs_print_icount_text(stdout, run, c->baseline != NULL);
+        hs_pairs_print_text(stdout, pairs);
+        hs_pairs_print_calibration(stdout, pairs);
     }
 }
 
@@ -270,14 +287,30 @@ int main(int argc, char **argv)
         snprintf(err, sizeof err, "out of memory in the analysis");
         rc = -1;
     }
+    /* Paired rounds: every Google Benchmark file's, then the replicates'. */
+    hs_pairs pairs = {0};
+    for (size_t i = 0; i < run.nf && rc == 0; i++)
+        if (run.f[i]->kind == HS_KIND_GBENCH)
+            rc = hs_pairs_add_json(&pairs, run.f[i]->root, run.f[i]->path, err, sizeof err);
+    for (int i = 0; i < c.n_replicates && rc == 0; i++)
+        rc = hs_pairs_add_file(&pairs, c.replicates[i], err, sizeof err);
+    if (rc == 0 && hs_pairs_analyze(&pairs, &c.o) != 0) {
+        snprintf(err, sizeof err, "out of memory in the paired analysis");
+        rc = -1;
+    }
     if (rc == 0)
         rc = hs_write_outputs(&run, c.baseline, &c.o, md, sizeof md, err, sizeof err);
+    if (rc == 0)
+        rc = hs_pairs_write_tables(&pairs, md, err, sizeof err);
+    if (rc == 0)
+        rc = hs_pairs_append_markdown(&pairs, md, err, sizeof err);
     if (rc == 0 && c.save && timed)
         rc = hs_save_baseline(&run, c.results, c.save, err, sizeof err);
     if (rc == 0 && c.save && counted)
         rc = hs_save_icount_baseline(&run, c.results, c.save, err, sizeof err);
     if (rc != 0) {
         fprintf(stderr, "hotpath-stats: %s\n", err);
+        hs_pairs_free(&pairs);
         hs_set_free(&run);
         hs_set_free(&base);
         return 1;
@@ -297,9 +330,10 @@ int main(int argc, char **argv)
     if (c.save && counted)
         fprintf(stderr, "hotpath-stats: saved baseline %s/baselines/%s-instructions.json\n",
                 c.results, c.save);
-    print_stdout(&c, &run);
+    print_stdout(&c, &run, &pairs);
     fflush(stdout);
     const int bad = c.baseline && !isnan(c.fail_pct) ? regressions(&c, &run) : 0;
+    hs_pairs_free(&pairs);
     hs_set_free(&run);
     hs_set_free(&base);
     return bad ? 3 : 0;

@@ -1,5 +1,5 @@
-/* The TSV tables the plot scripts read (columns documented in README.md,
- * "Statistics"): missing values are "-". */
+/* The TSV tables the plot scripts read (columns documented in docs/statistics.md,
+ * "Files and the TSV contract"): missing values are "-". */
 #include "stats.h"
 
 #include <math.h>

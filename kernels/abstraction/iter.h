@@ -22,7 +22,8 @@
  * function pointer from the stage's initializer at compile time, call it
  * directly and inline it.  Stages kept in ordinary locals whose address
  * is passed to an indirect call stay opaque to both GCC and clang.  How
- * far each compiler gets is milestone 2's finding (README).
+ * far each compiler gets is milestone 2's finding
+ * (docs/milestone-2-zero-cost-abstractions.md).
  *
  * Arithmetic is on uint32_t and wraps (no signed-overflow UB); converting
  * back to int32_t is modulo 2^32 on every compiler hotpath supports. */

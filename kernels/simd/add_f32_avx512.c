@@ -14,7 +14,7 @@
 #include <stdint.h>
 
 /* 8Mi elements: 96 MiB touched (a, b, out), three times the 32 MiB L3 of
- * the machine this was measured on (README, milestone 4). */
+ * the machine this was measured on (docs/milestone-4-simd.md). */
 #define STREAM_MIN ((size_t)8 << 20)
 
 static inline __mmask16 first_lanes(size_t r) /* r < 16 */

@@ -21,6 +21,7 @@ HP_RUNNERS(simd)
 HP_RUNNERS(syscall)
 HP_RUNNERS(base64)
 HP_RUNNERS(cpu_effects)
+HP_RUNNERS(calibration)
 
 static const struct {
     const hp_runner *r;
@@ -33,6 +34,7 @@ static const struct {
     {hp_runners_syscall, &hp_runners_syscall_n},
     {hp_runners_base64, &hp_runners_base64_n},
     {hp_runners_cpu_effects, &hp_runners_cpu_effects_n},
+    {hp_runners_calibration, &hp_runners_calibration_n},
 };
 
 static const hp_runner *find_runner(const char *family)

@@ -1,0 +1,486 @@
+/* hotpath-stats: paired comparisons (paired.h). */
+#include "paired.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FAIL(...)                              \
+    do {                                       \
+        snprintf(err, len, __VA_ARGS__);       \
+        return -1;                             \
+    } while (0)
+
+static hs_pair *find_or_add(hs_pairs *ps, const char *name)
+{
+    for (size_t i = 0; i < ps->n; i++)
+        if (strcmp(ps->p[i].name, name) == 0)
+            return &ps->p[i];
+    if (ps->n == ps->alloc) {
+        const size_t na = ps->alloc ? 2 * ps->alloc : 64;
+        hs_pair *p = realloc(ps->p, na * sizeof *p);
+        if (!p)
+            return NULL;
+        ps->p = p;
+        ps->alloc = na;
+    }
+    hs_pair *p = &ps->p[ps->n];
+    memset(p, 0, sizeof *p);
+    if (!(p->name = strdup(name)))
+        return NULL;
+    ps->n++;
+    return p;
+}
+
+/* A JSON array of positive finite numbers, all of length n (or setting n). */
+static int numbers(json_t *e, const char *key, size_t *n, json_t **out, const char *path,
+                   size_t i, char *err, size_t len)
+{
+    json_t *a = json_object_get(e, key);
+    if (!json_is_array(a) || json_array_size(a) == 0)
+        FAIL("%s: hp_paired[%zu].%s: expected a non-empty array", path, i, key);
+    if (*n && json_array_size(a) != *n)
+        FAIL("%s: hp_paired[%zu].%s: %zu values, not %zu like the other arrays", path, i, key,
+             json_array_size(a), *n);
+    *n = json_array_size(a);
+    for (size_t k = 0; k < *n; k++) {
+        json_t *v = json_array_get(a, k);
+        if (!json_is_number(v) || !isfinite(json_number_value(v)) || json_number_value(v) <= 0)
+            FAIL("%s: hp_paired[%zu].%s[%zu]: expected a positive number", path, i, key, k);
+    }
+    *out = a;
+    return 0;
+}
+
+static const char *string(json_t *e, const char *key)
+{
+    const char *s = json_string_value(json_object_get(e, key));
+    return s && *s ? s : NULL;
+}
+
+static int entry(hs_pairs *ps, json_t *e, const char *path, size_t i, char *err, size_t len)
+{
+    if (!json_is_object(e))
+        FAIL("%s: hp_paired[%zu]: expected an object", path, i);
+    const char *name = string(e, "name"), *fam = string(e, "family"), *a = string(e, "a"),
+               *b = string(e, "b");
+    if (!name || !fam || !a || !b)
+        FAIL("%s: hp_paired[%zu]: name, family, a and b must be non-empty strings", path, i);
+    json_t *size = json_object_get(e, "size"), *proc = json_object_get(e, "process"),
+           *off = json_object_get(e, "offset");
+    if (!json_is_integer(size) || json_integer_value(size) < 0 || !json_is_integer(proc) ||
+        json_integer_value(proc) < 1 || !json_is_integer(off) || json_integer_value(off) < 0)
+        FAIL("%s: hp_paired[%zu]: size, process (>= 1) and offset must be integers", path, i);
+    size_t n = 0;
+    json_t *ratio, *na, *nb;
+    if (numbers(e, "ratio", &n, &ratio, path, i, err, len) ||
+        numbers(e, "ns_a", &n, &na, path, i, err, len) ||
+        numbers(e, "ns_b", &n, &nb, path, i, err, len))
+        return -1;
+
+    hs_pair *p = find_or_add(ps, name);
+    if (!p)
+        FAIL("out of memory");
+    if (!p->family && (!(p->family = strdup(fam)) || !(p->a = strdup(a)) || !(p->b = strdup(b))))
+        FAIL("out of memory");
+    p->size = (unsigned long long)json_integer_value(size);
+    const int k = (int)json_integer_value(proc);
+    for (size_t g = 0; g < p->n_groups; g++)
+        if (p->proc[g] == k)
+            FAIL("%s: hp_paired[%zu]: %s of process %d was already read (a file given twice?)",
+                 path, i, name, k);
+    if (p->n_groups == HS_PAIR_MAX_PROCS)
+        FAIL("%s: %s: more than %d processes", path, name, HS_PAIR_MAX_PROCS);
+    if (p->n + n > p->alloc) {
+        const size_t na2 = (p->n + n) * 2;
+        double *r = realloc(p->ratio, na2 * sizeof *r);
+        if (r)
+            p->ratio = r;
+        double *x = realloc(p->ns_a, na2 * sizeof *x);
+        if (x)
+            p->ns_a = x;
+        double *y = realloc(p->ns_b, na2 * sizeof *y);
+        if (y)
+            p->ns_b = y;
+        if (!r || !x || !y)
+            FAIL("out of memory");
+        p->alloc = na2;
+    }
+    for (size_t r = 0; r < n; r++) {
+        p->ratio[p->n + r] = json_number_value(json_array_get(ratio, r));
+        p->ns_a[p->n + r] = json_number_value(json_array_get(na, r));
+        p->ns_b[p->n + r] = json_number_value(json_array_get(nb, r));
+    }
+    p->n += n;
+    p->proc[p->n_groups] = k;
+    p->offset[p->n_groups] = (size_t)json_integer_value(off);
+    p->group_n[p->n_groups++] = n;
+    if (p->n_groups > ps->procs)
+        ps->procs = p->n_groups;
+    return 0;
+}
+
+int hs_pairs_add_json(hs_pairs *ps, json_t *root, const char *path, char *err, size_t len)
+{
+    json_t *list = json_object_get(root, "hp_paired");
+    if (!list)
+        return 0;
+    if (!json_is_array(list))
+        FAIL("%s: hp_paired: expected an array", path);
+    for (size_t i = 0; i < json_array_size(list); i++)
+        if (entry(ps, json_array_get(list, i), path, i, err, len))
+            return -1;
+    return 0;
+}
+
+int hs_pairs_add_file(hs_pairs *ps, const char *path, char *err, size_t len)
+{
+    json_error_t je;
+    json_t *root = json_load_file(path, 0, &je);
+    if (!root)
+        FAIL("%s: %s (line %d)", path, je.text, je.line);
+    int rc = 0;
+    if (!json_is_object(root) || !json_object_get(root, "hp_paired")) {
+        snprintf(err, len, "%s: no hp_paired rounds (not a hotpath-bench result file?)", path);
+        rc = -1;
+    }
+    if (rc == 0)
+        rc = hs_pairs_add_json(ps, root, path, err, len);
+    json_decref(root);
+    return rc;
+}
+
+static double median_of(const double *x, size_t n)
+{
+    double *t = malloc(n * sizeof *t);
+    if (!t)
+        return NAN;
+    memcpy(t, x, n * sizeof *t);
+    const double m = hp_pair_median(t, n);
+    free(t);
+    return m;
+}
+
+int hs_pairs_analyze(hs_pairs *ps, const hs_options *o)
+{
+    /* Percentile intervals at 2.5% need thousands of resamples, not the
+     * 100000 of the per-benchmark bootstrap: hundreds of comparisons. */
+    const uint32_t res = (uint32_t)(o->resamples < 10000 ? o->resamples : 10000);
+    for (size_t i = 0; i < ps->n; i++) {
+        hs_pair *p = &ps->p[i];
+        const uint64_t seed = hs_stream_seed(o->seed, p->name, "paired", NULL);
+        if (hp_pair_ci_median(p->ratio, p->group_n, p->n_groups, 0.95, res, seed, &p->ci) ||
+            hp_pair_find_modes(p->ratio, p->group_n, p->n_groups, 0.03, &p->modes))
+            return -1;
+        p->a_ns = median_of(p->ns_a, p->n);
+        p->b_ns = median_of(p->ns_b, p->n);
+        if (isnan(p->a_ns) || isnan(p->b_ns))
+            return -1;
+    }
+    return 0;
+}
+
+/* s left-aligned in `width` columns: µ is two bytes but one column. */
+static void padded(FILE *out, const char *s, int width)
+{
+    int cols = 0;
+    for (const char *c = s; *c; c++)
+        cols += ((unsigned char)*c & 0xC0) != 0x80;
+    fputs(s, out);
+    for (; cols < width; cols++)
+        fputc(' ', out);
+}
+
+static void modes_text(char *buf, size_t len, const hp_pair_modes *m)
+{
+    buf[0] = '\0';
+    if (m->n < 2)
+        return;
+    size_t w = (size_t)snprintf(buf, len, "%zu modes across processes:", m->n);
+    for (size_t k = 0; k < m->n && w < len; k++)
+        w += (size_t)snprintf(buf + w, len - w, " %.4f (%zu)", m->centre[k], m->procs[k]);
+}
+
+void hs_pairs_print_text(FILE *out, const hs_pairs *ps)
+{
+    if (ps->n == 0)
+        return;
+    fprintf(out, "\nPaired comparisons: B/A, median of per-round ratios with its 95%% interval "
+                 "(bootstrap over %zu process(es), then rounds); below 1: B is faster\n",
+            ps->procs);
+    char ta[32], tb[32], modes[200];
+    for (size_t i = 0; i < ps->n; i++) {
+        const hs_pair *p = &ps->p[i];
+        modes_text(modes, sizeof modes, &p->modes);
+        fprintf(out, "  %-48s %.4f [%.4f %.4f]  A ", p->name, p->ci.est, p->ci.lo, p->ci.hi);
+        padded(out, hs_fmt_time(ta, sizeof ta, p->a_ns), 10);
+        fputs("  B ", out);
+        padded(out, hs_fmt_time(tb, sizeof tb, p->b_ns), 10);
+        fprintf(out, "  %zu rounds%s%s\n", p->n, *modes ? "  " : "", modes);
+    }
+}
+
+/* The calibration family's comparisons at one size: its A/A comparisons
+ * (chain:chain, one per repeat) and its +5% ones (chain:chain105). */
+#define HS_CALIB_REPEATS 64
+typedef struct calib {
+    unsigned long long size;
+    const hs_pair *aa[HS_CALIB_REPEATS], *plus5[HS_CALIB_REPEATS];
+    size_t n_aa, n_plus5;
+    size_t aa_flagged, plus5_flagged; /* interval excludes 1 (+5%: above 1) */
+    double ns, mde;  /* median A time per call; median detectable change */
+} calib;
+
+static size_t calibration_rows(const hs_pairs *ps, calib *rows, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ps->n; i++) {
+        const hs_pair *p = &ps->p[i];
+        if (strcmp(p->family, "calibration") != 0 || strcmp(p->a, "chain") != 0)
+            continue;
+        const int aa = strcmp(p->b, "chain") == 0, plus5 = strcmp(p->b, "chain105") == 0;
+        if (!aa && !plus5)
+            continue;
+        size_t k = 0;
+        while (k < n && rows[k].size != p->size)
+            k++;
+        if (k == n) {
+            if (n == max)
+                continue;
+            memset(&rows[n], 0, sizeof rows[n]);
+            rows[n++].size = p->size;
+        }
+        calib *c = &rows[k];
+        if (aa && c->n_aa < HS_CALIB_REPEATS) {
+            c->aa[c->n_aa++] = p;
+            c->aa_flagged += (size_t)hp_pair_changed(&p->ci);
+        } else if (plus5 && c->n_plus5 < HS_CALIB_REPEATS) {
+            c->plus5[c->n_plus5++] = p;
+            c->plus5_flagged += p->ci.lo > 1;
+        }
+    }
+    for (size_t k = 0; k < n; k++) {
+        calib *c = &rows[k];
+        double ns[2 * HS_CALIB_REPEATS], mde[HS_CALIB_REPEATS];
+        size_t nn = 0;
+        for (size_t i = 0; i < c->n_aa; i++) {
+            ns[nn++] = c->aa[i]->a_ns;
+            mde[i] = hp_pair_mde90(&c->aa[i]->ci);
+        }
+        for (size_t i = 0; i < c->n_plus5; i++)
+            ns[nn++] = c->plus5[i]->a_ns;
+        c->ns = hp_pair_median(ns, nn);
+        c->mde = c->n_aa ? hp_pair_median(mde, c->n_aa) : NAN;
+    }
+    /* by size: time classes in order */
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && rows[j - 1].size > rows[j].size; j--) {
+            const calib t = rows[j];
+            rows[j] = rows[j - 1];
+            rows[j - 1] = t;
+        }
+    return n;
+}
+
+/* The median ratio over a row's repeats and the range of their intervals. */
+static void spread(const hs_pair *const *p, size_t n, char *buf, size_t len)
+{
+    if (n == 0) {
+        snprintf(buf, len, "-");
+        return;
+    }
+    double est[HS_CALIB_REPEATS], lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        est[i] = p[i]->ci.est;
+        lo = fmin(lo, p[i]->ci.lo);
+        hi = fmax(hi, p[i]->ci.hi);
+    }
+    if (n == 1)
+        snprintf(buf, len, "%.4f [%.4f %.4f]", est[0], lo, hi);
+    else
+        snprintf(buf, len, "%.4f, CIs in [%.4f %.4f]", hp_pair_median(est, n), lo, hi);
+}
+
+static calib rows_buf[32];
+
+void hs_pairs_print_calibration(FILE *out, const hs_pairs *ps)
+{
+    const size_t n = calibration_rows(ps, rows_buf, 32);
+    if (n == 0)
+        return;
+    fprintf(out, "\nDetection limit on this machine now (calibration: a dependent chain of N "
+                 "single-cycle ops against itself, A/A, and against 1.05 N; 95%% intervals over "
+                 "%zu process(es), then rounds)\n"
+                 "  %-9s %-7s %-10s %-11s %-32s %-9s %-32s %s\n", ps->procs, "time/call", "ops",
+            "A per call", "detectable", "A/A ratio", "A/A flags", "+5% ratio", "+5% flagged");
+    size_t aa_n = 0, aa_flag = 0;
+    char t[32], c1[80], c2[80], mde[16], f1[16], f2[16];
+    for (size_t i = 0; i < n; i++) {
+        const calib *c = &rows_buf[i];
+        spread(c->aa, c->n_aa, c1, sizeof c1);
+        spread(c->plus5, c->n_plus5, c2, sizeof c2);
+        snprintf(mde, sizeof mde, c->n_aa ? "%.2f%%" : "-", 100 * c->mde);
+        snprintf(f1, sizeof f1, "%zu/%zu", c->aa_flagged, c->n_aa);
+        snprintf(f2, sizeof f2, "%zu/%zu", c->plus5_flagged, c->n_plus5);
+        aa_n += c->n_aa;
+        aa_flag += c->aa_flagged;
+        fprintf(out, "  %-9s %-7llu ", hp_pair_time_class(c->ns), c->size);
+        padded(out, hs_fmt_time(t, sizeof t, c->ns), 10);
+        fprintf(out, " %-11s %-32s %-9s %-32s %s\n", mde, c1, c->n_aa ? f1 : "-", c2,
+                c->n_plus5 ? f2 : "-");
+    }
+    if (aa_n)
+        fprintf(out, "  A/A false alarms: %zu of %zu comparisons (%.1f%%; the 95%% intervals "
+                     "should exclude 1 in 5%%); detectable: the change found with 90%% power, "
+                     "from the A/A intervals\n", aa_flag, aa_n, 100.0 * (double)aa_flag / (double)aa_n);
+}
+
+static void fill_paired(FILE *f, const void *arg)
+{
+    const hs_pairs *ps = arg;
+    fputs("name\tfamily\ta\tb\tsize\tprocesses\trounds\tratio\tratio_lo\tratio_hi\tp\t"
+          "a_ns\tb_ns\tmodes\n", f);
+    for (size_t i = 0; i < ps->n; i++) {
+        const hs_pair *p = &ps->p[i];
+        fprintf(f, "%s\t%s\t%s\t%s\t%llu\t%zu\t%zu\t%.6g\t%.6g\t%.6g\t%.4g\t%.6g\t%.6g\t%zu\n",
+                p->name, p->family, p->a, p->b, p->size, p->n_groups, p->n, p->ci.est,
+                p->ci.lo, p->ci.hi, p->ci.p, p->a_ns, p->b_ns, p->modes.n);
+    }
+}
+
+static void fill_calibration(FILE *f, const void *arg)
+{
+    const hs_pairs *ps = arg;
+    const size_t n = calibration_rows(ps, rows_buf, 32);
+    fputs("class\tops\ta_ns\tdetectable_pct\taa_comparisons\taa_flagged\t"
+          "plus5_comparisons\tplus5_flagged\tplus5_median\n", f);
+    for (size_t i = 0; i < n; i++) {
+        const calib *c = &rows_buf[i];
+        double est[HS_CALIB_REPEATS];
+        for (size_t k = 0; k < c->n_plus5; k++)
+            est[k] = c->plus5[k]->ci.est;
+        fprintf(f, "%s\t%llu\t%.6g\t%.4g\t%zu\t%zu\t%zu\t%zu\t%.6g\n",
+                hp_pair_time_class(c->ns), c->size, c->ns, 100 * c->mde, c->n_aa,
+                c->aa_flagged, c->n_plus5, c->plus5_flagged,
+                c->n_plus5 ? hp_pair_median(est, c->n_plus5) : NAN);
+    }
+}
+
+int hs_pairs_write_tables(const hs_pairs *ps, const char *md_path, char *err, size_t len)
+{
+    if (ps->n == 0)
+        return 0;
+    char stem[4096], path[4200];
+    if (hs_path(stem, sizeof stem, err, len, "%s", md_path))
+        return -1;
+    const size_t sl = strlen(stem);
+    if (sl > 3 && strcmp(stem + sl - 3, ".md") == 0)
+        stem[sl - 3] = '\0';
+    if (hs_path(path, sizeof path, err, len, "%s/tables/paired.tsv", stem) ||
+        hs_atomic_write(path, fill_paired, ps, err, len))
+        return -1;
+    if (calibration_rows(ps, rows_buf, 32) &&
+        (hs_path(path, sizeof path, err, len, "%s/tables/detection_limit.tsv", stem) ||
+         hs_atomic_write(path, fill_calibration, ps, err, len)))
+        return -1;
+    return 0;
+}
+
+typedef struct md_arg {
+    const char *before; /* the summary hs_write_outputs wrote */
+    size_t len;
+    const hs_pairs *ps;
+} md_arg;
+
+static void fill_markdown(FILE *f, const void *arg)
+{
+    const md_arg *a = arg;
+    fwrite(a->before, 1, a->len, f);
+    const hs_pairs *ps = a->ps;
+    const size_t n = calibration_rows(ps, rows_buf, 32);
+    fprintf(f, "\n## Paired comparisons\n\nB/A per round, median with its 95%% interval "
+               "(bootstrap over %zu process(es), then rounds); below 1, B is faster.\n\n"
+               "| comparison | ratio | 95%% interval | A per call | B per call | rounds | "
+               "processes |\n|---|---|---|---|---|---|---|\n", ps->procs);
+    char ta[32], tb[32], modes[200];
+    for (size_t i = 0; i < ps->n; i++) {
+        const hs_pair *p = &ps->p[i];
+        modes_text(modes, sizeof modes, &p->modes);
+        fprintf(f, "| `%s` | %.4f | [%.4f %.4f] | %s | %s | %zu | %zu%s%s |\n", p->name,
+                p->ci.est, p->ci.lo, p->ci.hi, hs_fmt_time(ta, sizeof ta, p->a_ns),
+                hs_fmt_time(tb, sizeof tb, p->b_ns), p->n, p->n_groups, *modes ? ", " : "",
+                modes);
+    }
+    if (n == 0)
+        return;
+    fputs("\n## Detection limit\n\nThe calibration family: a dependent chain of N "
+          "single-cycle ops against itself (A/A) and against 1.05 N. Detectable: the change "
+          "found with 90% power, from the A/A intervals.\n\n"
+          "| time/call | ops | A per call | detectable | A/A flagged | +5% flagged |\n"
+          "|---|---|---|---|---|---|\n", f);
+    size_t aa_n = 0, aa_flag = 0;
+    for (size_t i = 0; i < n; i++) {
+        const calib *c = &rows_buf[i];
+        aa_n += c->n_aa;
+        aa_flag += c->aa_flagged;
+        fprintf(f, "| %s | %llu | %s | %.2f%% | %zu/%zu | %zu/%zu |\n", hp_pair_time_class(c->ns),
+                c->size, hs_fmt_time(ta, sizeof ta, c->ns), 100 * c->mde, c->aa_flagged,
+                c->n_aa, c->plus5_flagged, c->n_plus5);
+    }
+    if (aa_n)
+        fprintf(f, "\nA/A false alarms: %zu of %zu comparisons (expected 5%%).\n", aa_flag,
+                aa_n);
+}
+
+int hs_pairs_append_markdown(const hs_pairs *ps, const char *md_path, char *err, size_t len)
+{
+    if (ps->n == 0)
+        return 0;
+    FILE *in = fopen(md_path, "rb");
+    if (!in)
+        FAIL("%s: cannot read it back", md_path);
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    for (;;) {
+        if (n == cap) {
+            cap = cap ? 2 * cap : 65536;
+            char *b = realloc(buf, cap);
+            if (!b) {
+                free(buf);
+                fclose(in);
+                FAIL("out of memory");
+            }
+            buf = b;
+        }
+        const size_t got = fread(buf + n, 1, cap - n, in);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    const int bad = ferror(in);
+    fclose(in);
+    if (bad) {
+        free(buf);
+        FAIL("%s: read error", md_path);
+    }
+    const md_arg a = {buf, n, ps};
+    const int rc = hs_atomic_write(md_path, fill_markdown, &a, err, len);
+    free(buf);
+    return rc;
+}
+
+void hs_pairs_free(hs_pairs *ps)
+{
+    for (size_t i = 0; i < ps->n; i++) {
+        hs_pair *p = &ps->p[i];
+        free(p->name);
+        free(p->family);
+        free(p->a);
+        free(p->b);
+        free(p->ratio);
+        free(p->ns_a);
+        free(p->ns_b);
+    }
+    free(ps->p);
+    memset(ps, 0, sizeof *ps);
+}
