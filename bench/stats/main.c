@@ -207,6 +207,8 @@ static void print_stdout(const cli *c, const hs_set *run, const hs_pairs *pairs)
         hs_print_fdr_summary(stdout, &fc, &c->o, "");
         hs_print_icount_text(stdout, run, c->baseline != NULL);
         hs_pairs_print_text(stdout, pairs);
+        if (pairs->n)
+            hs_pairs_print_fdr(stdout, pairs, &c->o);
         hs_pairs_print_calibration(stdout, pairs);
     }
 }

@@ -177,7 +177,31 @@ int hs_pairs_analyze(hs_pairs *ps, const hs_options *o)
         if (isnan(p->a_ns) || isnan(p->b_ns))
             return -1;
     }
-    return 0;
+    /* Which comparisons differ, across the run: Benjamini-Hochberg over
+     * the bootstrap p-values (q), as the baseline verdicts (fdr.c). */
+    double *pv = malloc((ps->n + 1) * sizeof *pv), *q = malloc((ps->n + 1) * sizeof *q);
+    int rc = pv && q ? 0 : -1;
+    for (size_t i = 0; i < ps->n && rc == 0; i++)
+        pv[i] = ps->p[i].ci.p;
+    if (rc == 0 && o->fdr > 0 && hs_fdr_adjust(pv, ps->n, q) == SIZE_MAX)
+        rc = -1;
+    for (size_t i = 0; i < ps->n && rc == 0; i++)
+        ps->p[i].q = o->fdr > 0 ? q[i] : pv[i];
+    free(pv);
+    free(q);
+    return rc;
+}
+
+void hs_pairs_print_fdr(FILE *out, const hs_pairs *ps, const hs_options *o)
+{
+    hs_fdr_count c = {0};
+    for (size_t i = 0; i < ps->n; i++) {
+        const hs_pair *p = &ps->p[i];
+        const hs_est change = {p->ci.est - 1, p->ci.lo - 1, p->ci.hi - 1};
+        hs_fdr_count_verdict(&c, hs_verdict(p->q, change, o->noise,
+                                            o->fdr > 0 ? o->fdr : o->significance), o);
+    }
+    hs_print_fdr_summary(out, &c, o, "Paired: ");
 }
 
 /* s left-aligned in `width` columns: µ is two bytes but one column. */
@@ -216,7 +240,7 @@ void hs_pairs_print_text(FILE *out, const hs_pairs *ps)
         padded(out, hs_fmt_time(ta, sizeof ta, p->a_ns), 10);
         fputs("  B ", out);
         padded(out, hs_fmt_time(tb, sizeof tb, p->b_ns), 10);
-        fprintf(out, "  %zu rounds%s%s\n", p->n, *modes ? "  " : "", modes);
+        fprintf(out, "  %zu rounds  q = %.2g%s%s\n", p->n, p->q, *modes ? "  " : "", modes);
     }
 }
 
