@@ -1,6 +1,6 @@
 /* hotpath-stats: the Benjamini-Hochberg adjustment (fdr.c) on p-values
- * whose answer is known, the verdicts it feeds, and the signed-rank
- * p-value of paired rounds (signed_rank.c). */
+ * whose answer is known, the verdicts it feeds, and the sign-test p-value
+ * of paired rounds (sign_test.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -105,33 +105,43 @@ static void run_verdicts(void **state)
     assert_true(fabs(c.expected_false - 0.05) < 1e-12);
 }
 
-/* Counted by hand over the 32 equally likely sign patterns of ranks 1..5:
- * W+ = 11 for {+1 +2 +3 -4 +5}, and 7 patterns give W+ >= 11 (those whose
- * negative ranks sum to 4 or less), so p = 2 * 7/32.  All positive: 2/2^n. */
-static void signed_rank(void **state)
+/* Binomial(n, 1/2) tails counted by hand.  {+ + + - +}: 1 negative of 5,
+ * P(X <= 1) = (1 + 5)/32, p = 12/32 whatever the sizes.  21 rounds all
+ * one way: 2/2^21.  17 of 21 positive: 2 (1 + 21 + 210 + 1330 + 5985)/2^21.
+ * The last one is the rounds of a real +5% with four disturbed rounds
+ * (ratios 0.57 to 0.91), on which the signed-rank test gave p = 0.2. */
+static void sign_test(void **state)
 {
     (void)state;
     const double d[5] = {0.01, 0.02, 0.03, -0.04, 0.05};
-    assert_true(fabs(hs_signed_rank_p(d, 5) - 14.0 / 32) < 1e-12);
-    const double neg[5] = {-0.05, -0.01, -0.03, 0.04, -0.02}; /* the mirror image */
-    assert_true(fabs(hs_signed_rank_p(neg, 5) - 14.0 / 32) < 1e-12);
+    assert_true(fabs(hs_sign_test_p(d, 5) - 12.0 / 32) < 1e-12);
+    const double big[5] = {0.01, 0.02, 0.03, -40, 0.05}; /* sizes do not count */
+    assert_true(fabs(hs_sign_test_p(big, 5) - 12.0 / 32) < 1e-12);
+    const double neg[5] = {-0.01, -0.02, -0.03, 0.04, -0.05}; /* nor the direction */
+    assert_true(fabs(hs_sign_test_p(neg, 5) - 12.0 / 32) < 1e-12);
     double up[21];
     for (int i = 0; i < 21; i++)
         up[i] = 0.05 + 0.001 * i;
-    assert_true(fabs(hs_signed_rank_p(up, 21) - 2.0 / (1 << 21)) < 1e-18);
-    /* zeros are dropped: n = 4, W+ = 6, and 7 of 16 patterns give W+ >= 6 */
-    const double z[6] = {0, 0.01, 0, 0.02, 0.03, -0.04};
-    assert_true(fabs(hs_signed_rank_p(z, 6) - 14.0 / 16) < 1e-12);
-    assert_true(hs_signed_rank_p(z, 1) == 1);
-    /* alternating signs of rising size (70 values: the normal approximation)
-     * are no evidence either way */
-    double alt[70];
-    for (int i = 0; i < 70; i++)
-        alt[i] = (i % 2 ? -1 : 1) * (1 + i);
-    assert_true(hs_signed_rank_p(alt, 70) > 0.5);
-    for (int i = 0; i < 70; i++)
-        alt[i] = 1 + i;
-    assert_true(hs_signed_rank_p(alt, 70) < 1e-10);
+    assert_true(fabs(hs_sign_test_p(up, 21) / (2.0 / (1 << 21)) - 1) < 1e-9);
+    static const double rounds[21] = {1.0500, 0.5736, 0.8159, 1.0510, 1.0510, 1.0464, 1.0516,
+                                      0.9115, 1.0515, 1.0435, 1.0741, 1.0507, 1.0503, 1.0640,
+                                      1.0505, 0.8730, 1.0506, 1.0503, 1.0371, 1.0488, 1.0695};
+    double logs[21];
+    for (int i = 0; i < 21; i++)
+        logs[i] = log(rounds[i]);
+    const double want = 2.0 * (1 + 21 + 210 + 1330 + 5985) / (1 << 21);
+    assert_true(fabs(hs_sign_test_p(logs, 21) / want - 1) < 1e-9);
+    /* zeros and NaN are dropped: n = 4, one negative, p = 2 * 5/16 */
+    const double z[7] = {0, 0.01, NAN, 0.02, 0, 0.03, -0.04};
+    assert_true(fabs(hs_sign_test_p(z, 7) - 10.0 / 16) < 1e-12);
+    assert_true(hs_sign_test_p(z, 1) == 1);
+    /* balanced signs: p = 1 (capped); 1000 rounds, 600 positive: tiny */
+    const double bal[4] = {0.1, -0.1, 0.2, -0.2};
+    assert_true(hs_sign_test_p(bal, 4) == 1);
+    static double many[1000];
+    for (int i = 0; i < 1000; i++)
+        many[i] = i < 600 ? 1 : -1;
+    assert_true(hs_sign_test_p(many, 1000) < 1e-8 && hs_sign_test_p(many, 1000) > 0);
 }
 
 int main(void)
@@ -140,7 +150,7 @@ int main(void)
         cmocka_unit_test(paper_example),
         cmocka_unit_test(step_up_and_nan),
         cmocka_unit_test(run_verdicts),
-        cmocka_unit_test(signed_rank),
+        cmocka_unit_test(sign_test),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -36,7 +36,7 @@ typedef struct hc_result {
     uint64_t bytes;          /* per call, 0 when not a memory kernel */
     hp_pair_rounds r;
     hp_pair_ci a, b, ratio;  /* ns per call of each side; B/A */
-    double p, q;             /* signed-rank p of log(B/A); BH-adjusted */
+    double p, q;             /* sign-test p of log(B/A); BH-adjusted */
     int verdict;             /* HS_VERDICT_* */
 } hc_result;
 

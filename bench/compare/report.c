@@ -37,7 +37,7 @@ int hc_analyze(hc_run *run, const hc_options *o)
              hp_pair_ci_median(r->r.ratio, &n, 1, 0.95, o->resamples, seed + 2, &r->ratio)))
             rc = -1;
         if (rc == 0)
-            p[i] = r->p = hs_signed_rank_p(logs, n);
+            p[i] = r->p = hs_sign_test_p(logs, n);
     }
     free(logs);
     if (rc == 0 && o->fdr > 0 && hs_fdr_adjust(p, run->n, q) == SIZE_MAX)

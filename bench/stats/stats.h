@@ -166,9 +166,9 @@ double hs_mann_whitney_p(const double *a, size_t na, const double *b, size_t nb)
 int hs_verdict(double p, hs_est change, double noise, double significance);
 const char *hs_verdict_text(int verdict);
 
-/* Paired rounds (signed_rank.c): the Wilcoxon signed-rank two-sided p of
- * differences d (log B/A per round) being symmetric about 0. */
-double hs_signed_rank_p(const double *d, size_t n);
+/* Paired rounds (sign_test.c): the two-sided sign-test p of differences d
+ * (log B/A per round) having median 0. */
+double hs_sign_test_p(const double *d, size_t n);
 
 /* False discovery rate (fdr.c).  q[i] = p[i] adjusted by Benjamini-Hochberg
  * over the non-NaN p's (NaN stays NaN); returns how many were tested, or
