@@ -7,7 +7,7 @@
 //   pointer_chase/scalar/<bytes>         dependent loads, one per cache line
 //   gather_sum/scalar/<n>/{seq,random}   the same array, two access orders
 //   ilp_{imul,fma}/chainsK/<ops>         8 chains, K in flight at a time
-// scripts/cpu-effects-report.py (make cpu-effects-report) derives the
+// hotpath-stats --cpu-effects (make cpu-effects-report) derives the
 // misprediction cost and the latency per cache level from a run.
 #include <x86intrin.h>
 

@@ -14,6 +14,7 @@
 
 #include "cpu/cache.h"
 #include "cpu/cpu.h"
+#include "gate.h"
 
 namespace hp {
 
@@ -49,6 +50,30 @@ static bool perf_counters_available()
     return true;
 }
 
+// What hotpath-stats needs to know of the registry, so that it reads it
+// from the result file and links no kernel (docs/json.md, "Registry"):
+//   hp_family.<family>          "order=<i> reference=<variant> size_unit=<unit>"
+//   hp_variant.<family>/<name>  "order=<i> stage=<stage>"
+//   hp_variants                 the number of hp_variant.* keys
+// Orders are positions in the registry (families) and in the joined list
+// of registry variants then peers (variants): the journey order.  Bytes
+// touched per call are each benchmark's `touched` counter.
+static void add_registry()
+{
+    using benchmark::AddCustomContext;
+    size_t n;
+    const hp_family *f = hp_families(&n);
+    for (size_t i = 0; i < n; i++)
+        AddCustomContext(std::string("hp_family.") + f[i].name,
+                         "order=" + std::to_string(i) + " reference=" + f[i].reference +
+                             " size_unit=" + f[i].size_unit);
+    const hp_variant *v = hp_all_variants(&n);
+    for (size_t i = 0; i < n; i++)
+        AddCustomContext(std::string("hp_variant.") + v[i].family + "/" + v[i].name,
+                         "order=" + std::to_string(i) + " stage=" + hp_stage_name(v[i].stage));
+    AddCustomContext("hp_variants", std::to_string(n));
+}
+
 void add_context()
 {
     using benchmark::AddCustomContext;
@@ -74,6 +99,7 @@ void add_context()
     AddCustomContext("hp_cache_source", c.source);
     AddCustomContext("hp_perf_counters", perf_counters_available() ? "yes" : "no");
     AddCustomContext("hp_quick", quick() ? "yes" : "no");
+    add_registry();
 }
 
 }  // namespace hp

@@ -4,8 +4,9 @@
 
 namespace hp {
 // Adds CPU model, features, level, ISA cap, compiler and flags, commit,
-// cache sizes and their source, and perf-counter availability to the
-// JSON "context" (Google Benchmark's AddCustomContext).
+// cache sizes and their source, perf-counter availability and the
+// registry (each family's reference, each variant's stage and journey
+// order) to the JSON "context" (Google Benchmark's AddCustomContext).
 void add_context();
 }  // namespace hp
 

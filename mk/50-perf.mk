@@ -25,10 +25,12 @@ bench-instructions: build ## callgrind instructions per call of every variant ->
 	  $(BUILD)/hotpath-stats $(STATS_FLAGS) "$$out"
 
 # After a benchmark run: milestone 7's derived figures (misprediction cost,
-# load latency per cache level, ILP regimes) from $(RESULTS)/$(RUN).json.
+# load latency per cache level, ILP regimes) from $(RESULTS)/$(RUN).json,
+# by hotpath-stats (bench/stats/cpu_effects.c; also in the run's
+# tables/effects-*.tsv).
 .PHONY: cpu-effects-report
 BENCH_AFTER += cpu-effects-report
 
-cpu-effects-report: deps ## milestone 7's derived figures from RUN (default: the newest run)
+cpu-effects-report: build ## milestone 7's derived figures from RUN (default: the newest run)
 	@if [ -z "$(GIVEN_RUN)" ]; then echo "make $@: no run in $(RESULTS)/latest; give RUN=" >&2; exit 2; fi
-	@/usr/bin/python3 scripts/cpu-effects-report.py $(RESULTS)/$(GIVEN_RUN).json
+	@$(BUILD)/hotpath-stats --cpu-effects $(RESULTS)/$(GIVEN_RUN).json

@@ -1,6 +1,7 @@
 # Statistics over a run (bench/stats; docs/statistics.md): criterion-
-# style blocks on the terminal, $(RESULTS)/$(RUN).md and the TSV tables in
-# $(RESULTS)/$(RUN)/tables/ that the charts read.
+# style blocks on the terminal, $(RESULTS)/$(RUN).md, the TSV tables in
+# $(RESULTS)/$(RUN)/tables/ and the chart tables the charts draw
+# ($(RESULTS)/$(RUN)/tables/charts/, docs/tables.md).
 #   make bench SAVE_BASELINE=name         also store the run as a baseline
 #   make bench BASELINE=name              compare the run with a baseline
 #   make compare BASELINE=name [RUN=...]  compare an earlier run (default: the

@@ -1,6 +1,7 @@
 # Charts (Makefile.plots, plots/*.gp; docs/charts.md): `make bench`
 # ends with them; `make plots [RUN=name]` redraws what is stale (default:
-# the newest run, $(RESULTS)/latest) into plots/out/<run>/, index.html too.
+# the newest run, $(RESULTS)/latest) into plots/out/<run>/, index.html too,
+# from the chart tables `make stats` wrote (docs/tables.md).
 # `make bench-isa` runs a filtered suite at every ISA cap this CPU
 # supports (scripts/isa-sweep.sh) into $(RESULTS)/<date>-<host>-isa/ and
 # draws the isa chart.  Its defaults keep it under a minute for five caps:

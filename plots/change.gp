@@ -3,7 +3,7 @@
 # improved, red = regressed (significant beyond the noise threshold), grey =
 # no change or within noise.  The 30 largest changes, significant first.
 load plots.'/style.gp'
-load '< bash '.plots.'/data.sh change '.tables
+load '< bash '.plots.'/data.sh '.table
 
 T = sprintf('Change against the baseline: %d improved, %d regressed of %d (%d shown)', \
             nimproved, nregressed, ntotal, nshown)
@@ -26,9 +26,9 @@ set arrow from 0, graph 0 to 0, graph 1 nohead lc rgb '#404040' lw 1.2 front
 
 do for [fmt in 'svg png'] {
     eval term(fmt)
-    plot $D using (0):1:(0):2:($1 - 0.35):($1 + 0.35):(verdict_color(strcol(5))):ytic(6) \
+    plot table using (0):1:(0):2:($1 - 0.35):($1 + 0.35):(verdict_color(strcol(5))):ytic(6) \
              with boxxyerror lc rgb variable notitle, \
-         $D using 3:1:($4 - $3):(0) with vectors heads size screen 0.006,90 ls 100 notitle, \
+         table using 3:1:($4 - $3):(0) with vectors heads size screen 0.006,90 ls 100 notitle, \
          for [v in 'improved regressed'] NaN with boxes lc rgb verdict_color(v) title v, \
          NaN with boxes lc rgb verdict_color('no-change') title 'no change or within noise'
     unset output

@@ -3,7 +3,7 @@
 # sample is divided by its benchmark's median so that all share one axis.
 # Whiskers end at 1.5 IQR; points beyond them (Tukey's outliers) are drawn.
 load plots.'/style.gp'
-load '< bash '.plots.'/data.sh distributions '.tables
+load '< bash '.plots.'/data.sh '.table
 
 T = sprintf('Distributions: per-repetition times of the %d most spread benchmarks', nbox)
 set print out.'.title'
@@ -27,10 +27,10 @@ set grid ytics
 
 do for [fmt in 'svg png'] {
     eval term(fmt)
-    plot for [i = 0:nbox - 1] $D using (i):($1 == i ? $2 : NaN) with boxplot lc rgb '#0072b2' \
+    plot for [i = 0:nbox - 1] table using (i):($1 == i ? $2 : NaN) with boxplot lc rgb '#0072b2' \
              fs solid 0.5 \
              title (i == 0 ? 'box: quartiles; whiskers: 1.5 IQR; filled dots: outliers' : ''), \
-         $D using ($1 + 0.33):2 with points pt 6 ps 0.7 lc rgb '#404040' title 'each repetition (beside its box)', \
+         table using ($1 + 0.33):2 with points pt 6 ps 0.7 lc rgb '#404040' title 'each repetition (beside its box)', \
          1 with lines lc rgb '#d55e00' dt 2 title 'the median'
     unset output
 }

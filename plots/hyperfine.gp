@@ -3,7 +3,7 @@
 # first command of its group (above 1 = faster).  Log scale: the groups
 # differ by orders of magnitude.
 load plots.'/style.gp'
-load '< bash '.plots.'/data.sh hyperfine '.tables
+load '< bash '.plots.'/data.sh '.table
 
 T = 'Whole programs (hyperfine): median wall time per command'
 set print out.'.title'
@@ -23,10 +23,10 @@ group_color(g) = g == 1 ? 0x0072b2 : g == 2 ? 0xe69f00 : g == 3 ? 0x009e73 : g =
 
 do for [fmt in 'svg png'] {
     eval term(fmt)
-    plot $D using (xmin / 1.5):1:(xmin / 1.5):2:($1 - 0.38):($1 + 0.38):(group_color($5)):ytic(6) \
+    plot table using (xmin / 1.5):1:(xmin / 1.5):2:($1 - 0.38):($1 + 0.38):(group_color($5)):ytic(6) \
              with boxxyerror lc rgb variable notitle, \
-         $D using 3:1:($4 - $3):(0) with vectors heads size screen 0.006,90 ls 100 notitle, \
-         $D using 4:1:7 with labels left offset 0.6, 0 font ','.(FS - 3) notitle, \
+         table using 3:1:($4 - $3):(0) with vectors heads size screen 0.006,90 ls 100 notitle, \
+         table using 4:1:7 with labels left offset 0.6, 0 font ','.(FS - 3) notitle, \
          for [g = 1:ngroups] NaN with boxes lc rgb group_color(g) title word(groups, g)
     unset output
 }

@@ -3,7 +3,7 @@
 # family's reference in the same process, with 95% intervals; the variant's
 # name is written on its bar.  Data: make bench-isa (scripts/isa-sweep.sh).
 load plots.'/style.gp'
-load '< bash '.plots.'/data.sh isa '.tables
+load '< bash '.plots.'/data.sh '.table
 
 T = 'ISA caps: the fastest variant each cap allows, as speedup over the reference'
 set print out.'.title'
@@ -26,10 +26,10 @@ set grid noxtics ytics
 
 do for [fmt in 'svg png'] {
     eval term(fmt)
-    plot for [i = 1:ncap] $D using ($5 == i ? $1 : NaN):2 with boxes lc rgb cap_color(word(caps, i)) \
+    plot for [i = 1:ncap] table using ($5 == i ? $1 : NaN):2 with boxes lc rgb cap_color(word(caps, i)) \
              title word(caps, i), \
-         $D using 1:3:(0):($4 - $3) with vectors heads size screen 0.006,90 ls 100 notitle, \
-         $D using 1:4:6 with labels rotate by 90 left offset 0, 0.5 font ','.(FS - 3) notitle, \
+         table using 1:3:(0):($4 - $3) with vectors heads size screen 0.006,90 ls 100 notitle, \
+         table using 1:4:6 with labels rotate by 90 left offset 0, 0.5 font ','.(FS - 3) notitle, \
          1 with lines lc rgb '#404040' dt 2 notitle
     unset output
 }

@@ -5,7 +5,7 @@
 # its 95% interval, the speedup over the reference on each bar, and the
 # limit (memcpy of the same bytes, measured in the same run) as a line.
 load plots.'/style.gp'
-load '< bash '.plots.'/data.sh journey '.tables.' '.arg
+load '< bash '.plots.'/data.sh '.table
 
 T = sprintf('%s: the journey at %s', family, sizedesc)
 set print out.'.title'
@@ -26,7 +26,7 @@ if (nbars > 7) { set xtics rotate by 25 right offset 0, 0; set bmargin 10 }
 
 do for [fmt in 'svg png'] {
     eval term(fmt)
-    plot $D using 1:4:(stage_color(strcol(3))):xtic(2) with boxes lc rgb variable notitle, \
+    plot table using 1:4:(stage_color(strcol(3))):xtic(2) with boxes lc rgb variable notitle, \
          '' using 1:5:(0):($6 - $5) with vectors heads size screen 0.006,90 ls 100 notitle, \
          '' using 1:6:7 with labels offset 0, 0.9 font ','.(FS - 1) notitle, \
          (limitname ne '' ? limit : NaN) with lines lc rgb LIMIT_COLOR lw 2 dt 2 \

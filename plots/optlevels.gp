@@ -3,7 +3,7 @@
 # pairs at -O0..-O3/-Os; one panel per family at its representative size,
 # median throughput with 95% intervals (log scale: -O0 is far behind).
 load plots.'/style.gp'
-load '< bash '.plots.'/data.sh optlevels '.tables.' '.arg
+load '< bash '.plots.'/data.sh '.table
 
 T = 'Optimization levels: iterator chain vs manual loop, and sum_array from -O0 to auto-vectorized'
 set print out.'.title'
@@ -15,8 +15,8 @@ rows = int((npanels + cols - 1) / cols)
 set key inside top left box opaque
 set logscale y 10
 set xtics scale 0
-series_color(s) = s == 1 ? 0xe69f00 : s == 2 ? 0x0072b2 : 0x8c8c8c
-series_name(s) = s == 1 ? 'iterator chain' : s == 2 ? 'manual loop' : 'variant'
+series_color(s) = s == 1 ? 0xe69f00 : s == 2 ? 0x0072b2 : s == 4 ? 0xcc79a7 : 0x8c8c8c
+series_name(s) = s == 1 ? 'iterator chain' : s == 2 ? 'manual loop' : s == 4 ? 'fused iterator' : 'variant'
 set bmargin 3
 
 do for [fmt in 'svg png'] {
@@ -30,16 +30,16 @@ do for [fmt in 'svg png'] {
         if (value('kind_'.p) eq 'pairs') {
             set xrange [-0.6:4.6]
             set key
-            set boxwidth 0.38
-            plot for [s = 1:2] $D index (p - 1) using ($5 == s ? $1 : NaN):2 with boxes \
-                     lc rgb series_color(s) title series_name(s), \
-                 $D index (p - 1) using 1:3:(0):($4 - $3) with vectors heads size screen 0.006,90 ls 100 notitle
+            set boxwidth value('boxw_'.p)
+            plot for [s in value('series_'.p)] table index (p - 1) using ($5 == int(s) ? $1 : NaN):2 \
+                     with boxes lc rgb series_color(int(s)) title series_name(int(s)), \
+                 table index (p - 1) using 1:3:(0):($4 - $3) with vectors heads size screen 0.006,90 ls 100 notitle
         } else {
             set xrange [-0.6:2.6]
             unset key
             set boxwidth 0.6
-            plot $D index (p - 1) using 1:2 with boxes lc rgb series_color(3) notitle, \
-                 $D index (p - 1) using 1:3:(0):($4 - $3) with vectors heads size screen 0.006,90 ls 100 notitle
+            plot table index (p - 1) using 1:2 with boxes lc rgb series_color(3) notitle, \
+                 table index (p - 1) using 1:3:(0):($4 - $3) with vectors heads size screen 0.006,90 ls 100 notitle
         }
     }
     unset multiplot

@@ -1,9 +1,9 @@
 # Sizes: one family's median throughput (time where it counts no bytes or
 # items) against the bytes a call touches, one line per variant with its
 # 95% interval, on a log2 axis with the machine's cache sizes marked.
-# With arg latency (pointer_chase) it draws nanoseconds per load instead.
+# With mode latency (latency.gp, pointer_chase) it draws nanoseconds per load.
 load plots.'/style.gp'
-load '< bash '.plots.'/data.sh '.(exists('mode') ? mode : 'sizes').' '.tables.' '.arg
+load '< bash '.plots.'/data.sh '.table
 
 latency = exists('mode') && mode eq 'latency'
 T = latency ? sprintf('%s: latency of a dependent load against the working set', family) \
@@ -29,7 +29,7 @@ if (xbytes) { load plots.'/cachemarks.gp' }
 
 do for [fmt in 'svg png'] {
     eval term(fmt)
-    plot for [i = 1:nseries] $D index (i - 1) using 1:2:3:4 with yerrorlines \
+    plot for [i = 1:nseries] table index (i - 1) using 1:2:3:4 with yerrorlines \
          lc rgb stage_color(word(stages, i)) dashtype int(word(dts, i)) lw 2 pt (4 + i) ps 1.2 title word(names, i)
     unset output
 }

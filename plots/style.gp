@@ -1,7 +1,9 @@
 # The look every chart shares; each plots/<chart>.gp loads it first.
-# Callers set (gnuplot -e): tables (a run's tables/ directory), out (the
-# output path without extension), arg (the chart's argument, e.g. a family)
-# and plots (this directory).  Charts are 1200x800: SVG and PNG (pngcairo).
+# Callers set (gnuplot -e): table (the chart's table, RUN/tables/charts/
+# <chart>.tsv, written by hotpath-stats: docs/tables.md), out (the output
+# path without extension) and plots (this directory).  A chart loads its
+# table's scalars with  load '< bash '.plots.'/data.sh '.table  and plots
+# the table's rows as they are.  Charts are 1200x800: SVG and PNG (pngcairo).
 
 W = 1200
 H = 800
@@ -10,7 +12,10 @@ FS = 13
 
 # Sets the terminal and output of one format; a chart draws itself once
 # per format:  do for [fmt in 'svg png'] { eval term(fmt); ...; plot ... }
-term(fmt) = fmt eq 'svg' ? \
+# With tableout set (gnuplot -e), every plot goes to gnuplot's `set table`
+# file instead: tests/test_plots.sh compares what is drawn with the table.
+term(fmt) = exists('tableout') ? sprintf("set terminal dumb; set output '/dev/null'; set table '%s'", tableout) : \
+    fmt eq 'svg' ? \
     sprintf("set terminal svg size %d,%d font '%s,%d' noenhanced background rgb 'white'; set output '%s.svg'", \
             W, H, FONT, FS, out) : \
     sprintf("set terminal pngcairo size %d,%d font '%s,%d' noenhanced background rgb 'white'; set output '%s.png'", \
@@ -40,6 +45,8 @@ LIMIT_COLOR = 0xd55e00
 ERR_COLOR = 0x202020
 
 set datafile separator "\t"
+# Each block of a chart table starts with its header line.
+set datafile columnheaders
 set datafile missing '-'
 set border 3 lw 1.2 lc rgb '#404040'
 set tics nomirror out scale 0.6

@@ -292,8 +292,17 @@ static void verdicts(void **state)
                         "No change in performance detected.");
 }
 
-/* Speedups inside a group: reference from the registry (sum_array's is
- * "scalar"), a peer by name (library), memcpy as the limit; the result
+/* sum_array's registry as hotpath-bench records it in the context
+ * (bench/context.cc): reference, stages, orders, peers included. */
+static const char registry_json[] =
+    "{\"context\": {\"hp_family.sum_array\": \"order=3 reference=scalar size_unit=elements\", "
+    "\"hp_variant.sum_array/scalar\": \"order=7 stage=baseline\", "
+    "\"hp_variant.sum_array/auto\": \"order=8 stage=auto\", "
+    "\"hp_variant.sum_array/glibc\": \"order=140 stage=library\", "
+    "\"hp_variant.sum_array/memcpy\": \"order=141 stage=limit\", \"hp_variants\": \"4\"}}";
+
+/* Speedups inside a group: reference, peer (library) and limit from the
+ * file's registry context (sum_array's reference is "scalar"); the result
  * must not depend on the number of threads. */
 static void speedups(void **state)
 {
@@ -304,7 +313,10 @@ static void speedups(void **state)
     hs_bench got[2][4];
     for (int threads = 1; threads <= 2; threads++) {
         hs_set run = {0};
-        hs_file *f = hs_add_file(&run, "run.json", NULL, HS_KIND_GBENCH);
+        hs_file *f = hs_add_file(&run, "run.json", json_loads(registry_json, 0, NULL),
+                                 HS_KIND_GBENCH);
+        assert_non_null(f);
+        assert_null(f->no_registry);
         hs_rng g;
         hs_rng_seed(&g, 8);
         for (int k = 0; k < 4; k++) {

@@ -75,6 +75,21 @@ grep -q $'^hp_isa_cap\tavx2,v4$' "$T/results/a/tables/context.tsv" || fail "cont
 run "$T/results/a.json" "$T/results/b.json"
 [ $rc -eq 1 ] && grep -q 'at ISA cap avx2 is also in .*a.json' "$T/err" || fail "same cap twice: $(cat "$T/err")"
 
+# 2c. A run without the registry context (an older hotpath-bench): plain
+# statistics as ever, with a note saying what is missing; no stage, no
+# speedup, never one guessed from the name.
+sed 's/"hp_variants":/"hp_no_variants":/' "$T/results/a.json" >"$T/results/old.json"
+run "$T/results/old.json"
+[ $rc -eq 0 ] || fail "a run without the registry exited $rc: $(cat "$T/err")"
+grep -q 'note: .*old.json: its context lacks the registry .*re-run make bench' "$T/err" ||
+    fail "no note for the missing registry: $(cat "$T/err")"
+grep -A1 -x 'base64_encode/avx2/64' "$T/out" | grep -qE '^ +time: +\[' || fail "no plain statistics without the registry"
+grep -qE '^ +speedup:' "$T/out" && fail "a speedup without the registry"
+awk -F'\t' 'NR > 1 && $4 != "-" { bad = 1 } END { exit bad }' "$T/results/old/tables/base64_encode.tsv" ||
+    fail "a stage without the registry"
+run "$T/results/a.json"
+grep -q 'note:' "$T/err" && fail "a note for a run that has the registry: $(cat "$T/err")"
+
 # 3. Compare another run with the baseline.
 run "$T/results/b.json" --baseline base --format text
 [ $rc -eq 0 ] || fail "comparison exited $rc: $(cat "$T/err")"
@@ -195,6 +210,40 @@ echo '{"instructions": [{"name": "a/b/1"}]}' >"$I"
 run "$I"
 [ $rc -eq 1 ] && grep -qx "hotpath-stats: $I: instructions\[0\].family: missing or not a non-empty string" "$T/err" ||
     fail "malformed instructions file: $(cat "$T/err")"
+
+# 10. Milestone 7's derived figures: the report (make cpu-effects-report)
+# is, character for character, what scripts/cpu-effects-report.py printed
+# for the same file before it was ported (tests/data/stats_cpu_effects.txt),
+# and the run's tables hold the same figures.
+cp "$DATA/stats_cpu_effects.json" "$T/results/m7.json"
+"$STATS" --cpu-effects "$T/results/m7.json" >"$T/out" 2>"$T/err"
+[ $? -eq 0 ] || fail "--cpu-effects: $(cat "$T/err")"
+sed '1s|^cpu effects: [^ ]*|cpu effects: FILE|' "$T/out" | diff - "$DATA/stats_cpu_effects.txt" >"$T/diff" ||
+    fail "--cpu-effects report differs: $(head -5 "$T/diff")"
+"$STATS" --cpu-effects "$T/results/a.json" >"$T/out" 2>&1
+[ $? -eq 0 ] && [ ! -s "$T/out" ] || fail "--cpu-effects without milestone 7: $(cat "$T/out")"
+"$STATS" --cpu-effects "$T/nonexistent.json" >/dev/null 2>"$T/err"
+[ $? -eq 1 ] && grep -q 'nonexistent.json: cannot read' "$T/err" || fail "--cpu-effects on a missing file"
+run "$T/results/m7.json"
+[ $rc -eq 0 ] || fail "m7 run: exit $rc: $(cat "$T/err")"
+grep -qx $'branchy\t4096\t0.822685\t0.816978\t0.828345\t0.46977\t0.460897\t0.502336\t0.705828\t1.83244' \
+    "$T/results/m7/tables/effects-branch.tsv" || fail "effects-branch.tsv: $(cat "$T/results/m7/tables/effects-branch.tsv")"
+grep -qx $'4096\tL1d\t1.42.*' "$T/results/m7/tables/effects-latency.tsv" || fail "effects-latency.tsv"
+awk -F'\t' '$1 == 1024 && $10 > 1.05 && $10 < 1.07 { ok = 1 } END { exit !ok }' \
+    "$T/results/m7/tables/effects-gather.tsv" || fail "effects-gather.tsv ratio"
+[ "$(grep -c . "$T/results/m7/tables/effects-ilp.tsv")" -eq 4 ] || fail "effects-ilp.tsv: not 3 rows"
+[ -e "$T/results/a/tables/effects-branch.tsv" ] && fail "effects tables for a run without milestone 7"
+# Chart tables come with every run's tables; --charts makes them again
+[ -s "$T/results/m7/tables/charts/branch.tsv" ] && [ -s "$T/results/m7/tables/charts/latency.tsv" ] ||
+    fail "no chart tables for the m7 run"
+cp -r "$T/results/m7/tables/charts" "$T/charts-before"
+rm -rf "$T/results/m7/tables/charts"
+"$STATS" --charts "$T/results/m7/tables" 2>"$T/err" || fail "--charts: $(cat "$T/err")"
+diff -r "$T/charts-before" "$T/results/m7/tables/charts" >/dev/null || fail "--charts differs from the run's charts"
+"$STATS" --charts "$T/nonexistent" 2>"$T/err"
+[ $? -eq 1 ] && grep -q 'nonexistent' "$T/err" || fail "--charts on a missing directory: $(cat "$T/err")"
+"$STATS" --charts "$T/results/m7/tables" "$T/results/a.json" 2>/dev/null
+[ $? -eq 2 ] || fail "--charts with an input file: not exit 2"
 
 [ $fails -eq 0 ] && echo "test_stats_cli: all passed"
 exit $((fails > 0))

@@ -87,6 +87,10 @@ static void malformed(void **state)
 
 static const char error_rows_json[] =
     "{\"context\": {\"hp_isa_cap\": \"avx2\", \"hp_l1d_bytes\": \"49152\", "
+        "\"hp_family.base64_encode\": \"order=24 reference=naive size_unit=bytes\", "
+        "\"hp_variant.base64_encode/naive\": \"order=100 stage=baseline\", "
+        "\"hp_variant.base64_encode/avx512vbmi\": \"order=104 stage=simd\", "
+        "\"hp_variants\": \"2\", "
         "\"hp_l2_bytes\": \"1048576\", \"hp_l3_bytes\": \"33554432\"},"
         " \"benchmarks\": [" ITER("base64_encode/naive/64", ", \"bytes_per_second\": 5.0e9, "
                                   "\"touched\": 152") ", "
@@ -278,18 +282,79 @@ static void names(void **state)
     assert_string_equal(b.variant, "-");
     assert_string_equal(b.extra, "-");
     free_parts(&b);
-    assert_string_equal(hs_stage_of("sum_array", "auto", "-"), "auto");
-    assert_string_equal(hs_stage_of("sum_array", "memcpy", "-"), "limit");
-    assert_string_equal(hs_stage_of("sum_array", "limit_bw", "-"), "limit");
-    assert_string_equal(hs_stage_of("sum_array", "glibc", "-"), "library");
-    assert_string_equal(hs_stage_of("no_such_family", "x", "-"), "-");
-    /* milestone 2's builds: sum/iter/<size>/O0 is the registry's iter_O0 */
-    assert_string_equal(hs_stage_of("sum", "iter", "O0"), "baseline");
-    assert_string_equal(hs_stage_of("sum", "iter", "O3"), "auto");
     assert_true(hs_baseline_name_ok("main-2024.1"));
     assert_false(hs_baseline_name_ok("../x"));
     assert_false(hs_baseline_name_ok(".hidden"));
     assert_false(hs_baseline_name_ok(""));
+}
+
+/* hs_file with the given context JSON; the set owns it. */
+static const hs_file *file_with(hs_set *set, const char *context)
+{
+    char doc[2048];
+    snprintf(doc, sizeof doc, "{\"context\": {%s}}", context);
+    json_t *root = json_loads(doc, 0, NULL);
+    assert_non_null(root);
+    const hs_file *f = hs_add_file(set, "r.json", root, HS_KIND_GBENCH);
+    assert_non_null(f);
+    return f;
+}
+
+#define SUM_REGISTRY                                                                  \
+    "\"hp_family.sum_array\": \"order=3 reference=scalar size_unit=elements\", "       \
+    "\"hp_family.sum\": \"order=4 reference=manual size_unit=elements\", "             \
+    "\"hp_variant.sum_array/auto\": \"order=9 stage=auto\", "                          \
+    "\"hp_variant.sum_array/memcpy\": \"order=140 stage=limit\", "                     \
+    "\"hp_variant.sum_array/glibc\": \"order=141 stage=library\", "                    \
+    "\"hp_variant.sum/iter_O0\": \"order=20 stage=baseline\", "                        \
+    "\"hp_variant.sum/iter_O3\": \"order=23 stage=auto\", "
+
+/* Stages, references and order come from the file's registry context,
+ * peers included; a file without it (or with a broken one) says why and
+ * gets no stage, never one guessed from the name. */
+static void registry_context(void **state)
+{
+    (void)state;
+    hs_set set = {0};
+    const hs_file *f = file_with(&set, SUM_REGISTRY "\"hp_variants\": \"5\"");
+    assert_null(f->no_registry);
+    assert_string_equal(hs_stage_of(f, "sum_array", "auto", "-"), "auto");
+    assert_string_equal(hs_stage_of(f, "sum_array", "memcpy", "-"), "limit");
+    assert_string_equal(hs_stage_of(f, "sum_array", "glibc", "-"), "library");
+    assert_string_equal(hs_stage_of(f, "sum_array", "limit_bw", "-"), "-");
+    assert_string_equal(hs_stage_of(f, "no_such_family", "x", "-"), "-");
+    /* milestone 2's builds: sum/iter/<size>/O0 is the registry's iter_O0 */
+    assert_string_equal(hs_stage_of(f, "sum", "iter", "O0"), "baseline");
+    assert_string_equal(hs_stage_of(f, "sum", "iter", "O3"), "auto");
+    assert_string_equal(hs_reference_of(f, "sum_array"), "scalar");
+    assert_string_equal(hs_reference_of(f, "sum"), "manual");
+    assert_null(hs_reference_of(f, "no_such_family"));
+    assert_int_equal(hs_find_variant(f, "sum", "iter_O3")->order, 23);
+    assert_int_equal(hs_find_family(f, "sum")->order, 4);
+    assert_string_equal(hs_find_family(f, "sum_array")->size_unit, "elements");
+
+    const hs_file *old = file_with(&set, "\"hp_isa_cap\": \"avx2\"");
+    assert_non_null(old->no_registry);
+    assert_non_null(strstr(old->no_registry, "lacks the registry"));
+    assert_string_equal(hs_stage_of(old, "sum_array", "auto", "-"), "-");
+    assert_null(hs_reference_of(old, "sum_array"));
+
+    /* a count that disagrees (a truncated context), a value without its
+     * stage, a key without its variant: none is trusted */
+    const char *broken[] = {
+        SUM_REGISTRY "\"hp_variants\": \"6\"",
+        SUM_REGISTRY "\"hp_variant.sum/iter_O1\": \"order=21\", \"hp_variants\": \"6\"",
+        SUM_REGISTRY "\"hp_variant.sum\": \"order=21 stage=auto\", \"hp_variants\": \"6\"",
+        SUM_REGISTRY "\"hp_variant.sum/x\": \"order=x stage=auto\", \"hp_variants\": \"6\"",
+        SUM_REGISTRY "\"hp_variant.sum/x\": 3, \"hp_variants\": \"6\"",
+    };
+    for (size_t i = 0; i < sizeof broken / sizeof broken[0]; i++) {
+        const hs_file *b = file_with(&set, broken[i]);
+        if (!b->no_registry || !strstr(b->no_registry, "malformed or incomplete"))
+            fail_msg("broken registry %zu accepted", i);
+        assert_string_equal(hs_stage_of(b, "sum_array", "auto", "-"), "-");
+    }
+    hs_set_free(&set);
 }
 
 int main(void)
@@ -302,6 +367,7 @@ int main(void)
         cmocka_unit_test(instruction_changes),
         cmocka_unit_test(truncated_and_corrupted),
         cmocka_unit_test(names),
+        cmocka_unit_test(registry_context),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

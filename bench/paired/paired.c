@@ -72,12 +72,14 @@ static double clock_cost(void)
     return t[7];
 }
 
-/* Sub-batches per side per round: HP_PAIR_SUBS, fewer when one call alone
- * takes more than a sub-batch's share of the round. */
+/* Sub-batches per side per round: HP_PAIR_SUBS when they fit the round,
+ * and never fewer than 3 even for calls longer than the round (the turn
+ * then lasts 3 calls): with one timed call per turn, one interruption
+ * moves the round.  The budget then cuts rounds, not sub-batches. */
 static uint32_t subs_for(double per_call, double round_ns)
 {
     const double fit = floor(round_ns / per_call);
-    return fit >= HP_PAIR_SUBS ? HP_PAIR_SUBS : fit < 1 ? 1 : (uint32_t)fit;
+    return fit >= HP_PAIR_SUBS ? HP_PAIR_SUBS : fit < 3 ? 3 : (uint32_t)fit;
 }
 
 /* One side's turn in a round: `subs` timed sub-batches; the median of
@@ -144,6 +146,12 @@ int hp_pair_measure(const hp_pair_side *a, const hp_pair_side *b, const hp_pair_
     side_ns(a, out->batch_a, out->subs_a, clock_ns, &out->sink);
     side_ns(b, out->batch_b, out->subs_b, clock_ns, &out->sink);
     const double warm = (double)(hp_pair_now_ns() - t0);
+    if (warm * HP_PAIR_MIN_ROUNDS > 4 * budget_ns) {
+        snprintf(err, len, "a round takes %.0f ms: %d rounds would exceed 4 x the %.2f s "
+                           "budget (--hp_pair_budget_s)", warm * 1e-6, HP_PAIR_MIN_ROUNDS,
+                 budget_ns * 1e-9);
+        return -1;
+    }
     if (warm * rounds > budget_ns) {
         const double fit = floor(budget_ns / warm);
         rounds = fit < HP_PAIR_MIN_ROUNDS ? HP_PAIR_MIN_ROUNDS : (uint32_t)fit;

@@ -39,18 +39,22 @@ typedef struct hp_pair_side {
     void *ctx;
 } hp_pair_side;
 
-/* Defaults used for any field left 0. */
-#define HP_PAIR_ROUND_S 1e-3  /* seconds per side per round */
-#define HP_PAIR_ROUNDS 21     /* rounds when the budget allows */
-#define HP_PAIR_MIN_ROUNDS 8  /* never fewer, whatever the budget */
-#define HP_PAIR_BUDGET_S 0.25 /* seconds for all rounds of one comparison */
-#define HP_PAIR_SUBS 5        /* timed sub-batches per side per round */
+/* Defaults used for any field left 0.  Budgeted so that the suite's ~1000
+ * comparisons add about a minute of CPU time to make bench on the 2-core
+ * VM (docs/paired.md, "Cost"). */
+#define HP_PAIR_ROUND_S 0.5e-3 /* seconds per side per round */
+#define HP_PAIR_ROUNDS 15      /* rounds when the budget allows */
+#define HP_PAIR_MIN_ROUNDS 5   /* never fewer, whatever the budget */
+#define HP_PAIR_BUDGET_S 0.25  /* seconds for all rounds of one comparison */
+#define HP_PAIR_SUBS 5         /* timed sub-batches per side per round */
 
 typedef struct hp_pair_opts {
     double round_s;  /* target time of one side in one round */
     uint32_t rounds; /* rounds wanted */
     double budget_s; /* cap on rounds x both sides' time: rounds are cut (not
-                        below HP_PAIR_MIN_ROUNDS) when calls are slow */
+                        below HP_PAIR_MIN_ROUNDS) when calls are slow; when
+                        even those would take over 4 x budget_s, the
+                        comparison is refused (an error, nothing timed) */
 } hp_pair_opts;
 
 /* The rounds of one comparison.  ratio[r] = ns_b[r] / ns_a[r]. */
@@ -61,12 +65,13 @@ typedef struct hp_pair_rounds {
     double *ratio;
     uint64_t sink;            /* what the calls returned, so none is dropped */
     uint32_t subs_a, subs_b;  /* sub-batches per side per round (HP_PAIR_SUBS, or
-                                 fewer for calls longer than round_s / HP_PAIR_SUBS) */
+                                 down to 3 for calls longer than round_s / 5) */
 } hp_pair_rounds;
 
 /* Sizes the batches, then runs the rounds.  0 on success; -1 with a reason
- * in err (out of memory, a side that takes no measurable time).  Always
- * free *out with hp_pair_rounds_free, success or not. */
+ * in err (out of memory, a side that takes no measurable time, calls too
+ * slow for the budget).  Always free *out with hp_pair_rounds_free,
+ * success or not. */
 int hp_pair_measure(const hp_pair_side *a, const hp_pair_side *b, const hp_pair_opts *opts,
                     hp_pair_rounds *out, char *err, size_t len);
 void hp_pair_rounds_free(hp_pair_rounds *r);

@@ -137,7 +137,7 @@ static int analyze_group(job *j, const group *g, double *scratch)
         /* hyperfine: against the group's first command, nothing else */
         size_t other[3] = {0, SIZE_MAX, SIZE_MAX};
         if (b->file->kind == HS_KIND_GBENCH) {
-            const char *ref = hs_reference_of(b->family);
+            const char *ref = hs_reference_of(b->file, b->family);
             other[0] = ref ? find_variant(j, g, b, ref) : SIZE_MAX;
             other[1] = find_stage(j, g, b, "library");
             other[2] = find_stage(j, g, b, "limit");

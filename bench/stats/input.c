@@ -27,6 +27,13 @@ hs_file *hs_add_file(hs_set *set, const char *path, json_t *root, int kind)
     f->kind = kind;
     f->cap = "-";
     set->f[set->nf++] = f;
+    if (kind == HS_KIND_GBENCH && hs_read_registry(f) != 0) {
+        hs_registry_free(f);
+        set->nf--;
+        free(f->path);
+        free(f);
+        return NULL;
+    }
     return f;
 }
 
@@ -104,7 +111,7 @@ hs_bench *hs_new_bench(hs_set *set, const char *name, const char *cap, const hs_
     b->q = NAN;
     if (hs_split_name(b, name) != 0)
         return NULL;
-    b->stage = hs_stage_of(b->family, b->variant, b->extra);
+    b->stage = hs_stage_of(f, b->family, b->variant, b->extra);
     return b;
 }
 
@@ -149,6 +156,7 @@ void hs_set_free(hs_set *set)
     }
     for (size_t i = 0; i < set->nf; i++) {
         free(set->f[i]->path);
+        hs_registry_free(set->f[i]);
         json_decref(set->f[i]->root);
         free(set->f[i]);
     }

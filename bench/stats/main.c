@@ -3,6 +3,7 @@
  * counts).  See README.md, "Statistics".
  * Exit status: 0 done, 1 bad input or a file it could not write, 2 bad
  * command line, 3 a regression beyond --fail-on-regression. */
+#include "charts.h"
 #include "paired.h"
 #include "stats.h"
 
@@ -16,6 +17,10 @@
 static void usage(FILE *out)
 {
     fputs("usage: hotpath-stats [options] FILE...\n"
+          "       hotpath-stats --charts TABLES  (the chart tables of an earlier run's\n"
+          "                          tables directory, into TABLES/charts/)\n"
+          "       hotpath-stats --cpu-effects FILE  (milestone 7's derived figures of a\n"
+          "                          run: misprediction cost, latency per cache level, ILP)\n"
           "  FILE                    Google Benchmark JSON (hotpath-bench --hp_out) or\n"
           "                          hyperfine --export-json; several Google Benchmark\n"
           "                          files are one run at several ISA caps; or\n"
@@ -41,7 +46,8 @@ static void usage(FILE *out)
           "  --time cpu|real         Google Benchmark clock to analyse (default cpu: on a\n"
           "                          shared machine, preemption inflates real time)\n"
           "The Markdown summary and the TSV tables are always written next to the\n"
-          "first Google Benchmark file: <run>.md and <run>/tables/.\n"
+          "first Google Benchmark file: <run>.md and <run>/tables/, the chart tables\n"
+          "in <run>/tables/charts/ (docs/tables.md).\n"
           "Exit status: 0 done, 1 bad input or a file not written, 2 bad command\n"
           "line, 3 a regression beyond --fail-on-regression.\n", out);
 }
@@ -76,7 +82,7 @@ static int parse_uint(const char *opt, const char *s, unsigned long long lo,
 #define MAX_REPLICATES (HS_PAIR_MAX_PROCS - 1)
 
 typedef struct cli {
-    const char *baseline, *save, *format, *results;
+    const char *baseline, *save, *format, *results, *charts, *effects;
     const char *replicates[MAX_REPLICATES];
     int n_replicates;
     double fail_pct;
@@ -86,7 +92,8 @@ typedef struct cli {
 
 static int parse(int argc, char **argv, cli *c)
 {
-    enum { BASE = 1, SAVE, FAIL, RES, SEED, NOISE, FDR, FMT, DIR_, THREADS, TIME, HELP, REPL };
+    enum { BASE = 1, SAVE, FAIL, RES, SEED, NOISE, FDR, FMT, DIR_, THREADS, TIME, HELP, CHARTS,
+           EFFECTS, REPL };
     static const struct option opts[] = {
         {"baseline", required_argument, 0, BASE},
         {"save-baseline", required_argument, 0, SAVE},
@@ -101,6 +108,8 @@ static int parse(int argc, char **argv, cli *c)
         {"time", required_argument, 0, TIME},
         {"help", no_argument, 0, HELP},
         {"replicate", required_argument, 0, REPL},
+        {"charts", required_argument, 0, CHARTS},
+        {"cpu-effects", required_argument, 0, EFFECTS},
         {0, 0, 0, 0},
     };
     int ch;
@@ -172,6 +181,12 @@ static int parse(int argc, char **argv, cli *c)
             }
             c->replicates[c->n_replicates++] = optarg;
             break;
+        case CHARTS:
+            c->charts = optarg;
+            break;
+        case EFFECTS:
+            c->effects = optarg;
+            break;
         case HELP:
             usage(stdout);
             exit(0);
@@ -180,7 +195,11 @@ static int parse(int argc, char **argv, cli *c)
             return -1;
         }
     }
-    if (optind == argc) {
+    if ((c->charts || c->effects) && (optind != argc || (c->charts && c->effects))) {
+        fputs("hotpath-stats: --charts TABLES and --cpu-effects FILE stand alone\n", stderr);
+        return -1;
+    }
+    if (optind == argc && !c->charts && !c->effects) {
         fputs("hotpath-stats: no input file\n", stderr);
         usage(stderr);
         return -1;
@@ -259,6 +278,23 @@ int main(int argc, char **argv)
                    .threads = ncpu > 0 ? (int)(ncpu < 64 ? ncpu : 64) : 1, .fdr = 0.05}};
     if (parse(argc, argv, &c) != 0)
         return 2;
+    if (c.charts) {
+        char err[8192];
+        if (hs_write_charts(c.charts, err, sizeof err) != 0) {
+            fprintf(stderr, "hotpath-stats: %s\n", err);
+            return 1;
+        }
+        fprintf(stderr, "hotpath-stats: wrote %s/charts/\n", c.charts);
+        return 0;
+    }
+    if (c.effects) {
+        char err[8192];
+        if (hs_cpu_effects_report(stdout, c.effects, err, sizeof err) != 0) {
+            fprintf(stderr, "hotpath-stats: %s\n", err);
+            return 1;
+        }
+        return 0;
+    }
 
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
@@ -268,6 +304,13 @@ int main(int argc, char **argv)
     int rc = 0;
     for (int i = optind; i < argc && rc == 0; i++)
         rc = hs_read_file(&run, argv[i], err, sizeof err);
+    /* Plain statistics need no registry; stages, speedups over the
+     * reference and the journey order do (docs/json.md, "Registry"). */
+    for (size_t i = 0; rc == 0 && i < run.nf; i++)
+        if (run.f[i]->kind == HS_KIND_GBENCH && run.f[i]->no_registry)
+            fprintf(stderr, "hotpath-stats: note: %s: %s; without it no stage, no speedup over "
+                            "the reference and no journey order: re-run make bench\n",
+                    run.f[i]->path, run.f[i]->no_registry);
     if (rc == 0 && hs_sort_benches(&run) != 0) {
         snprintf(err, sizeof err, "out of memory");
         rc = -1;

@@ -1,8 +1,7 @@
 /* What a benchmark's name says: family/variant/size[/extra], and what the
- * registry (libhotpath.a) says about it: stage and family reference. */
+ * registry its file records (registry.c) says about it: stage, family
+ * reference and journey order. */
 #include "stats.h"
-
-#include "hotpath.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -36,35 +35,28 @@ int hs_split_name(hs_bench *b, const char *name)
     return b->name && b->family && b->variant && b->size && b->extra ? 0 : -1;
 }
 
-/* The registry's stage when libhotpath.a knows the variant: a benchmark
- * whose extra names a build of the variant (milestone 2's
- * "sum/iter/65536/O0" is the registry's iter_O0) takes that build's.  Peers live in
- * bench/peers, outside libhotpath.a, and the result files carry no stage,
- * so a variant of a known family that the registry lacks is a peer:
- * "limit" if it is named memcpy or limit*, otherwise "library".  A family
- * the registry does not know gets "-". */
-const char *hs_stage_of(const char *family, const char *variant, const char *extra)
+/* The stage the file's registry gives the variant: a benchmark whose
+ * extra names a build of the variant (milestone 2's "sum/iter/65536/O0" is
+ * the registry's iter_O0) takes that build's.  Peers (library, limit) are
+ * in the registry context too.  "-" when the file's registry does not
+ * know the variant, or the file has none: never a guess from the name. */
+const char *hs_stage_of(const hs_file *f, const char *family, const char *variant,
+                        const char *extra)
 {
     char build[128];
-    const hp_variant *v = NULL;
+    const hs_variant_info *v = NULL;
     if (strcmp(extra, "-") != 0 &&
         (size_t)snprintf(build, sizeof build, "%s_%s", variant, extra) < sizeof build)
-        v = hp_find(family, build);
+        v = hs_find_variant(f, family, build);
     if (!v)
-        v = hp_find(family, variant);
-    if (v)
-        return hp_stage_name(v->stage);
-    if (!hp_find_family(family))
-        return "-";
-    if (strcmp(variant, "memcpy") == 0 || strncmp(variant, "limit", 5) == 0)
-        return "limit";
-    return "library";
+        v = hs_find_variant(f, family, variant);
+    return v ? v->stage : "-";
 }
 
-const char *hs_reference_of(const char *family)
+const char *hs_reference_of(const hs_file *f, const char *family)
 {
-    const hp_family *f = hp_find_family(family);
-    return f ? f->reference : NULL;
+    const hs_family_info *fam = hs_find_family(f, family);
+    return fam ? fam->reference : NULL;
 }
 
 /* The smallest cache level that holds the bytes one call touches. */
@@ -84,7 +76,8 @@ const char *hs_cache_level(const hs_bench *b)
 
 /* Journey order for the output, whatever order the run reported in (random
  * interleaving shuffles it): files as given, then family in registry order,
- * size, variant in registry order (peers after, the limit last), extra.
+ * size, variant in registry order (peers after, the limit last), extra;
+ * the registry is the one the file records (a file without one: by name).
  * hyperfine commands keep their order. */
 typedef struct order_key {
     size_t file, family, variant, orig;
@@ -92,22 +85,21 @@ typedef struct order_key {
     const hs_bench *b;
 } order_key;
 
-static size_t family_rank(const char *family)
+static size_t family_rank(const hs_bench *b)
 {
-    size_t n;
-    const hp_family *f = hp_families(&n);
-    const hp_family *hit = hp_find_family(family);
-    return hit ? (size_t)(hit - f) : n;
+    const hs_family_info *hit = hs_find_family(b->file, b->family);
+    return hit ? hit->order : SIZE_MAX;
 }
 
+/* A registry variant's order; peers after every registry variant (library,
+ * then benchmarks the registry does not know, then the limit), by name. */
 static size_t variant_rank(const hs_bench *b)
 {
-    size_t n;
-    const hp_variant *v = hp_variants(&n);
-    const hp_variant *hit = hp_find(b->family, b->variant);
-    if (hit)
-        return (size_t)(hit - v);
-    return n + (strcmp(b->stage, "library") == 0 ? 0 : strcmp(b->stage, "limit") == 0 ? 2 : 1);
+    const hs_variant_info *hit = hs_find_variant(b->file, b->family, b->variant);
+    const size_t peers = SIZE_MAX - 3;
+    if (hit && strcmp(hit->stage, "library") != 0 && strcmp(hit->stage, "limit") != 0)
+        return hit->order;
+    return peers + (strcmp(b->stage, "library") == 0 ? 0 : strcmp(b->stage, "limit") == 0 ? 2 : 1);
 }
 
 static int cmp_key(const void *pa, const void *pb)
@@ -151,7 +143,7 @@ int hs_sort_benches(hs_set *set)
             f++;
         char *end;
         const double size = strtod(b->size, &end);
-        k[i] = (order_key){f, family_rank(b->family), variant_rank(b), i,
+        k[i] = (order_key){f, family_rank(b), variant_rank(b), i,
                            end != b->size && *end == '\0' ? size : INFINITY, b};
     }
     qsort(k, set->n, sizeof *k, cmp_key);

@@ -1,4 +1,4 @@
-/* The TSV tables the plot scripts read (columns documented in docs/statistics.md,
+/* The per-family TSV tables (columns documented in docs/statistics.md,
  * "Files and the TSV contract"): missing values are "-". */
 #include "stats.h"
 

@@ -2,6 +2,7 @@
  * <dir>/<run>/tables/<name>.tsv.  Each file appears atomically (temporary name,
  * then rename), so a reader never sees half a table. */
 #include "stats.h"
+#include "charts.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -287,6 +288,12 @@ int hs_write_outputs(const hs_set *run, const char *baseline, const hs_options *
 #undef WRITE
     if (rc == 0) {
         remove_stale(dir, written, nw);
+        if (any_gb)
+            rc = hs_write_cpu_effects(run, dir, err, errlen);
+        if (rc == 0 && (any_gb || any_hf))
+            rc = hs_write_charts(dir, err, errlen);
+    }
+    if (rc == 0) {
         rc = hs_atomic_write(md_path, fill_markdown, &a, err, errlen);
     }
     for (size_t i = 0; i < nw; i++)

@@ -51,6 +51,18 @@ enum {
     HS_VERDICT_NOISE
 };
 
+/* The registry as a Google Benchmark file's context records it
+ * (registry.c): a family's reference and order, a variant's stage and
+ * order (registry variants, then peers). */
+typedef struct hs_family_info {
+    char *name, *reference, *size_unit;
+    size_t order;
+} hs_family_info;
+typedef struct hs_variant_info {
+    char *family, *name, *stage;
+    size_t order;
+} hs_variant_info;
+
 /* One result file. */
 typedef struct hs_file {
     char *path;
@@ -58,6 +70,10 @@ typedef struct hs_file {
     json_t *root;          /* owned */
     const char *cap;       /* context.hp_isa_cap, or "-" */
     double l1, l2, l3;     /* cache bytes from the context; 0 when unknown */
+    hs_family_info *fams;  /* the registry (Google Benchmark files only) */
+    hs_variant_info *vars;
+    size_t nfams, nvars;
+    const char *no_registry; /* static: why the registry is unknown, or NULL */
 } hs_file;
 
 /* One benchmark (Google Benchmark: one name at one ISA cap; hyperfine: one
@@ -65,7 +81,7 @@ typedef struct hs_file {
 typedef struct hs_bench {
     char *name;            /* family/variant/size[/extra]; hyperfine: group */
     char *family, *variant, *size, *extra; /* "-" when absent */
-    const char *stage;     /* static */
+    const char *stage;     /* owned by file (its registry), or static "-" */
     const char *cap;       /* owned by file */
     const hs_file *file;
     char *skip;            /* error row: the reason; no samples then */
@@ -128,10 +144,18 @@ hs_bench *hs_new_bench(hs_set *set, const char *name, const char *cap, const hs_
 int hs_add_sample(hs_bench *b, double t, double cpu, double rate);
 void hs_set_free(hs_set *set);
 
-/* Names and stages. */
+/* The registry of a Google Benchmark file's context (registry.c): 0, or
+ * -1 when out of memory; a file without it gets f->no_registry. */
+int hs_read_registry(hs_file *f);
+void hs_registry_free(hs_file *f);
+const hs_family_info *hs_find_family(const hs_file *f, const char *family);
+const hs_variant_info *hs_find_variant(const hs_file *f, const char *family, const char *name);
+
+/* Names and stages: "-" and NULL when the file's registry does not know. */
 int hs_split_name(hs_bench *b, const char *name);
-const char *hs_stage_of(const char *family, const char *variant, const char *extra);
-const char *hs_reference_of(const char *family);
+const char *hs_stage_of(const hs_file *f, const char *family, const char *variant,
+                        const char *extra);
+const char *hs_reference_of(const hs_file *f, const char *family);
 const char *hs_cache_level(const hs_bench *b);
 int hs_sort_benches(hs_set *set); /* journey order; 0 or -1 (no memory) */
 
@@ -234,6 +258,12 @@ int hs_save_icount_baseline(const hs_set *run, const char *dir, const char *name
                             char *err, size_t errlen);
 int hs_load_icount_baseline(hs_set *base, const char *dir, const char *name,
                             char *err, size_t errlen);
+
+/* Milestone 7's derived figures (cpu_effects.c): tables/effects-*.tsv of
+ * the run's first Google Benchmark file, and the text report of one file
+ * (nothing when it has no milestone 7 benchmark); 0, or -1 with err. */
+int hs_write_cpu_effects(const hs_set *run, const char *dir, char *err, size_t errlen);
+int hs_cpu_effects_report(FILE *out, const char *path, char *err, size_t errlen);
 
 /* Formatting (format.c). */
 const char *hs_fmt_time(char *buf, size_t len, double ns);

@@ -1,6 +1,6 @@
 # A synthetic Google Benchmark result for hotpath-stats: n benchmarks
-# (sum_array at n/4 sizes x 4 variants, the registry's family, so speedups
-# and limits are computed) x reps repetitions, times scaled by `scale`.
+# (sum_array at n/4 sizes x 4 variants, with the registry context, so
+# speedups and limits are computed) x reps repetitions, times scaled by `scale`.
 #   awk -v n=200 -v reps=30 -v scale=1 -v seed=1 -f stats_synthetic.awk
 BEGIN {
     if (!n) n = 200
@@ -12,7 +12,13 @@ BEGIN {
     print "{\"context\": {\"date\": \"synthetic\", \"host_name\": \"synthetic\","
     print " \"hp_cpu_model\": \"synthetic\", \"hp_isa_cap\": \"none\", \"hp_commit\": \"none\","
     print " \"hp_l1d_bytes\": \"49152\", \"hp_l2_bytes\": \"1048576\","
-    print " \"hp_l3_bytes\": \"33554432\", \"hp_cache_source\": \"synthetic\"},"
+    print " \"hp_l3_bytes\": \"33554432\", \"hp_cache_source\": \"synthetic\","
+    # sum_array's registry as bench/context.cc records it; memcpy as its limit
+    print " \"hp_family.sum_array\": \"order=3 reference=scalar size_unit=elements\","
+    print " \"hp_variant.sum_array/O0\": \"order=9 stage=baseline\","
+    print " \"hp_variant.sum_array/scalar\": \"order=10 stage=baseline\","
+    print " \"hp_variant.sum_array/auto\": \"order=11 stage=auto\","
+    print " \"hp_variant.sum_array/memcpy\": \"order=12 stage=limit\", \"hp_variants\": \"4\"},"
     print " \"benchmarks\": ["
     first = 1
     for (b = 0; b < n; b++) {
