@@ -23,7 +23,9 @@ extern "C" {
 /* One prepared input.  The caller zero-initialises it and may set `offset`
  * (bytes past a 64-byte boundary, 0..63) before prepare: every buffer the
  * harness allocates with hp_input_alloc then starts at that offset, so a
- * run can vary data placement between processes and record it. */
+ * run can vary data placement between processes and record it.  The
+ * offset must be a multiple of the family's hp_harness.offset_align (a
+ * misaligned int32 is undefined behaviour); hp_harness_prepare checks. */
 typedef struct hp_input {
     uint64_t size;    /* in the family's unit (hp_family.size_unit) */
     uint64_t bytes;   /* bytes one call reads and writes; 0 for pure-ops families */
@@ -57,12 +59,48 @@ typedef struct hp_harness {
      * matter) and seeded random inputs: 0 when they agree; otherwise
      * non-zero with the first difference in msg. */
     int (*check)(const hp_variant *v, const hp_variant *ref, char *msg, size_t len);
+
+    /* Extensions (added after the contract's fields above). */
+    /* Modes: the same variant and size on differently arranged data or in
+     * another call shape (branch_sum random|sorted, ctz latency|throughput).
+     * Benchmarks put the mode after the size (ctz/bsf/1024/latency).
+     * n_modes 0: one unnamed mode.  prepare_mode NULL: every mode is
+     * prepared alike, by prepare. */
+    const char *const *modes;
+    size_t n_modes;
+    size_t default_mode; /* hotpath-run's, and what plain prepare makes */
+    int (*prepare_mode)(hp_input *in, uint64_t size, size_t mode, char *err, size_t len);
+    /* Bytes the family's `limit` line (memcpy, bench/peers) copies per
+     * call at `size`; NULL: the family has no limit line. */
+    uint64_t (*limit_bytes)(uint64_t size);
+    /* hp_input.offset must be a multiple of this: the alignment of the
+     * elements in the family's buffers (4 for int32 and float, 1 for
+     * bytes), since a typed access at another offset is undefined
+     * behaviour.  hp_harness_prepare refuses any other offset. */
+    size_t offset_align;
 } hp_harness;
 
 /* The harness of a family, NULL if it has none. */
 const hp_harness *hp_harness_find(const char *family);
 /* All harnesses, in the milestones' order. */
 const hp_harness *hp_harnesses(size_t *count);
+
+/* h->prepare_mode for `mode`, or h->prepare when the family has no modes
+ * (then mode must be 0); -1 with err filled for a mode it lacks or an
+ * offset that is not a multiple of h->offset_align.  The one way in for
+ * callers that vary in->offset. */
+int hp_harness_prepare(const hp_harness *h, hp_input *in, uint64_t size, size_t mode, char *err,
+                       size_t len);
+/* Index of the mode called `name`, or -1. */
+int hp_harness_mode(const hp_harness *h, const char *name);
+
+/* The limit line of a family (a memcpy-shaped peer, stage HP_STAGE_LIMIT):
+ * prepare fills *in with a random source and a destination of
+ * h->limit_bytes(size) bytes (-1 with err if the family has no limit);
+ * run copies them `iters` times through fn
+ * (void (*)(void *dst, const void *src, size_t n)). */
+int hp_limit_prepare(const hp_harness *h, hp_input *in, uint64_t size, char *err, size_t len);
+uint64_t hp_limit_run(const void *fn, hp_input *in, uint64_t iters);
 
 /* in->buf[slot] = `bytes` zeroed bytes at in->offset past a 64-byte
  * boundary (never NULL for 0 bytes); NULL with err filled when out of

@@ -7,7 +7,8 @@
  *               safe); `steady` unchanged;
  *   HC_EXTRA    build A plus a variant only it has.
  * A call of either variant is a dependent chain of `size` add/sub pairs
- * (two 1-cycle operations each), which returns its input. */
+ * (two 1-cycle operations each), which returns its input.  The family has
+ * two modes, so benchmark names end in /even or /odd. */
 #include "harness.h"
 #include "hotpath.h"
 
@@ -94,6 +95,17 @@ static int prepare(hp_input *in, uint64_t size, char *err, size_t len)
     return 0;
 }
 
+/* Two modes, as harness.h allows (names end in /even or /odd): only the
+ * chain's starting value differs. */
+static const char *const modes[] = {"even", "odd"};
+
+static int prepare_mode(hp_input *in, uint64_t size, size_t mode, char *err, size_t len)
+{
+    const int rc = prepare(in, size, err, len);
+    in->arg += mode;
+    return rc;
+}
+
 static uint64_t run(const void *fn, hp_input *in, uint64_t iters)
 {
     uint64_t x = in->arg;
@@ -125,6 +137,9 @@ static const hp_harness harness = {
     .prepare = prepare,
     .run = run,
     .check = check,
+    .modes = modes,
+    .n_modes = 2,
+    .prepare_mode = prepare_mode,
 };
 
 const hp_harness *hp_harness_find(const char *fam)

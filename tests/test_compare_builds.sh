@@ -25,13 +25,13 @@ verdict() { awk -F'\t' -v n="$1" '$1 == n { print $14 }' "$T/run-compare.tsv"; }
 run --a "$FIX/libcompare_fixture_a.so" --b "$FIX/libcompare_fixture_a.so" --noise 10 \
     --fail-on-regression 10
 [ $rc -eq 0 ] || fail "A/A exited $rc: $(cat "$T/err")"
-[ "$(grep -c . "$T/run-compare.tsv")" -eq 5 ] || fail "A/A: not 4 benchmarks in the TSV"
+[ "$(grep -c . "$T/run-compare.tsv")" -eq 9 ] || fail "A/A: not 8 benchmarks in the TSV"
 grep -qE '^ +(Performance has improved|Performance has regressed)' "$T/out" &&
     fail "A/A flagged a change: $(cat "$T/out")"
-grep -qE '^4 benchmarks: 0 improved, 0 regressed$' "$T/out" || fail "A/A: no summary line"
-grep -qE '^[0-9]+ of 4 comparisons significant at a false discovery rate of 5%' "$T/out" ||
+grep -qE '^8 benchmarks: 0 improved, 0 regressed$' "$T/out" || fail "A/A: no summary line"
+grep -qE '^[0-9]+ of 8 comparisons significant at a false discovery rate of 5%' "$T/out" ||
     fail "A/A: no false discovery rate summary"
-grep -A4 -x 'fixture_chain/chain/2000' "$T/out" |
+grep -A4 -x 'fixture_chain/chain/2000/odd' "$T/out" |
     grep -qE '^ +change: \[[-+][0-9.]+% [-+][0-9.]+% [-+][0-9.]+%\] \(p = [0-9.e-]+, q = [0-9.e-]+; 15 rounds\)$' ||
     fail "A/A: no criterion-style change line"
 
@@ -41,19 +41,19 @@ grep -A4 -x 'fixture_chain/chain/2000' "$T/out" |
 run --a "$FIX/libcompare_fixture_a.so" --b "$FIX/libcompare_fixture_slow.so" --noise 10 \
     --fail-on-regression 50
 [ $rc -eq 3 ] || fail "2x slower, --fail-on-regression 50: exit $rc, expected 3"
-for n in fixture_chain/chain/2000 fixture_chain/chain/20000; do
+for n in fixture_chain/chain/2000/even fixture_chain/chain/20000/odd; do
     [ "$(verdict $n)" = regressed ] || fail "$n: $(verdict $n), not regressed"
     awk -F'\t' -v n=$n '$1 == n && !($8 > 80 && $8 < 120) { exit 1 }' "$T/run-compare.tsv" ||
         fail "$n: change not near +100%"
 done
-for n in fixture_chain/steady/2000 fixture_chain/steady/20000; do
+for n in fixture_chain/steady/2000/even fixture_chain/steady/20000/odd; do
     [ "$(verdict $n)" = regressed ] || [ "$(verdict $n)" = improved ] &&
         fail "$n is unchanged but $(verdict $n)"
 done
-grep -q 'regression beyond 50%: fixture_chain/chain/2000 ' "$T/err" ||
+grep -q 'regression beyond 50%: fixture_chain/chain/2000/even ' "$T/err" ||
     fail "the regression is not named on stderr"
 run --a "$FIX/libcompare_fixture_a.so" --b "$FIX/libcompare_fixture_slow.so" \
-    --fail-on-regression 150 --filter '/chain/2000$'
+    --fail-on-regression 150 --filter '/chain/2000/odd$'
 [ $rc -eq 0 ] || fail "2x slower, --fail-on-regression 150: exit $rc, expected 0"
 [ "$(grep -c . "$T/run-compare.tsv")" -eq 2 ] || fail "--filter: not one benchmark"
 
@@ -61,7 +61,7 @@ run --a "$FIX/libcompare_fixture_a.so" --b "$FIX/libcompare_fixture_slow.so" \
 for f in "$T/run.json" "$T/run-A.json"; do
     "$BUILD/hotpath-stats" --resamples 1000 --results-dir "$T" "$f" >"$T/stats" 2>&1 ||
         fail "hotpath-stats $f: $(cat "$T/stats")"
-    grep -qx 'fixture_chain/chain/2000' "$T/stats" || fail "hotpath-stats $f: no block"
+    grep -qx 'fixture_chain/chain/2000/odd' "$T/stats" || fail "hotpath-stats $f: no block"
 done
 
 # 4. A variant in one build only: listed, not fatal.

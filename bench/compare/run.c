@@ -93,18 +93,48 @@ static int same_input(const hp_input *x, const hp_input *y)
     return 1;
 }
 
+/* A mode's input: prepare_mode when the family has one (harness.h). */
+static int prep(const hp_harness *h, hp_input *in, uint64_t size, size_t mode, char *err,
+                size_t len)
+{
+    return h->prepare_mode ? h->prepare_mode(in, size, mode, err, len)
+                           : h->prepare(in, size, err, len);
+}
+
+/* The index of mode `name` in h, or -1; a family without modes has one
+ * unnamed mode (NULL). */
+static long mode_index(const hp_harness *h, const char *name)
+{
+    if (!h->n_modes)
+        return name ? -1 : 0;
+    for (size_t i = 0; name && i < h->n_modes; i++)
+        if (strcmp(h->modes[i], name) == 0)
+            return (long)i;
+    return -1;
+}
+
+/* family/variant/size, then /mode when the family has modes. */
+static const char *bench_name(char *buf, size_t len, const hp_variant *v, uint64_t size,
+                              const char *mode)
+{
+    snprintf(buf, len, "%s/%s/%" PRIu64 "%s%s", v->family, v->name, size, mode ? "/" : "",
+             mode ? mode : "");
+    return buf;
+}
+
 static int measure(const hc_build *a, const hc_build *b, const hp_harness *ha,
                    const hp_harness *hb, const hp_variant *va, const hp_variant *vb,
-                   uint64_t size, const char *name, const hc_options *o, hc_run *run)
+                   uint64_t size, size_t mode_a, size_t mode_b, const char *name,
+                   const hc_options *o, hc_run *run)
 {
     hp_input ia = {0}, ib = {0};
     char err[512];
     hc_result res = {0};
     int rc = 0;
-    if (ha->prepare(&ia, size, err, sizeof err) != 0) {
+    if (prep(ha, &ia, size, mode_a, err, sizeof err) != 0) {
         run->failed = 1;
         rc = hc_note(run, "%s: build A cannot prepare its input: %s", name, err);
-    } else if (hb->prepare(&ib, size, err, sizeof err) != 0) {
+    } else if (prep(hb, &ib, size, mode_b, err, sizeof err) != 0) {
         run->failed = 1;
         rc = hc_note(run, "%s: build B cannot prepare its input: %s", name, err);
     } else {
@@ -138,7 +168,7 @@ static int measure(const hc_build *a, const hc_build *b, const hp_harness *ha,
     return rc;
 }
 
-/* Every size of one variant present in both builds. */
+/* Every size and mode of one variant present in both builds. */
 static int variant(const hc_build *a, const hc_build *b, const hp_harness *ha,
                    const hp_harness *hb, const hp_variant *va, const hc_options *o, hc_run *run)
 {
@@ -146,12 +176,13 @@ static int variant(const hc_build *a, const hc_build *b, const hp_harness *ha,
     size_t na, nb;
     sizes_of(ha, o->quick, &sa, &na);
     sizes_of(hb, o->quick, &sb, &nb);
+    const size_t ma = ha->n_modes ? ha->n_modes : 1, mb = hb->n_modes ? hb->n_modes : 1;
     char name[512];
     int any = 0;
-    for (size_t i = 0; i < na; i++) {
-        snprintf(name, sizeof name, "%s/%s/%" PRIu64, va->family, va->name, sa[i]);
-        any |= selected(o, name);
-    }
+    for (size_t i = 0; i < na; i++)
+        for (size_t m = 0; m < ma; m++)
+            any |= selected(o, bench_name(name, sizeof name, va, sa[i],
+                                          ha->n_modes ? ha->modes[m] : NULL));
     if (!any)
         return 0;
     const hp_variant *vb = b->find(va->family, va->name);
@@ -170,23 +201,29 @@ static int variant(const hc_build *a, const hc_build *b, const hp_harness *ha,
                        va->name, bad->label, msg);
     }
     for (size_t i = 0; i < na; i++) {
-        snprintf(name, sizeof name, "%s/%s/%" PRIu64, va->family, va->name, sa[i]);
-        if (!selected(o, name))
-            continue;
-        if (!has_size(sb, nb, sa[i])) {
-            if (hc_note(run, "%s: size only in build A's harness", name))
+        for (size_t m = 0; m < ma; m++) {
+            const char *mode = ha->n_modes ? ha->modes[m] : NULL;
+            if (!selected(o, bench_name(name, sizeof name, va, sa[i], mode)))
+                continue;
+            const long in_b = mode_index(hb, mode);
+            const char *missing = !has_size(sb, nb, sa[i]) ? "size" : in_b < 0 ? "mode" : NULL;
+            if (missing) {
+                if (hc_note(run, "%s: %s only in build A's harness", name, missing))
+                    return -1;
+            } else if (measure(a, b, ha, hb, va, vb, sa[i], m, (size_t)in_b, name, o, run)) {
                 return -1;
-            continue;
+            }
         }
-        if (measure(a, b, ha, hb, va, vb, sa[i], name, o, run) != 0)
-            return -1;
     }
-    for (size_t i = 0; i < nb; i++) {
-        snprintf(name, sizeof name, "%s/%s/%" PRIu64, va->family, va->name, sb[i]);
-        if (selected(o, name) && !has_size(sa, na, sb[i]) &&
-            hc_note(run, "%s: size only in build B's harness", name))
-            return -1;
-    }
+    for (size_t i = 0; i < nb; i++)
+        for (size_t m = 0; m < mb; m++) {
+            const char *mode = hb->n_modes ? hb->modes[m] : NULL;
+            if (selected(o, bench_name(name, sizeof name, va, sb[i], mode)) &&
+                (!has_size(sa, na, sb[i]) || mode_index(ha, mode) < 0) &&
+                hc_note(run, "%s: %s only in build B's harness", name,
+                        !has_size(sa, na, sb[i]) ? "size" : "mode"))
+                return -1;
+        }
     return 0;
 }
 
