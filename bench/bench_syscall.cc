@@ -1,74 +1,40 @@
-// Milestone 5 benchmarks: strlen from the byte loop to AVX-512 (and glibc),
-// and what a call, a system call and the vDSO cost.
+// Milestone 5 benchmarks: strlen from the byte loop to AVX-512 (and glibc;
+// inputs and sizes: shims/harness_syscall.c), and what a call, a system
+// call and the vDSO cost.
 #include <fcntl.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
-#include <cstdlib>
-#include <cstring>
 #include <vector>
 
 #include "bench.h"
-#include "inline_asm.h"
-#include "rng.h"
+#include "inline_asm/asm.h"
 #include "syscall.h"
 
 namespace {
 
-std::vector<int64_t> strlen_sizes()
-{
-    if (hp::quick())
-        return {16, 1 << 20};
-    return {16, 64, 256, 4096, 64 << 10, 1 << 20};
-}
-
-// n random non-zero bytes and the terminator, 64-byte aligned.
-struct CString {
-    char *p;
-    explicit CString(size_t n)
-        : p(static_cast<char *>(std::aligned_alloc(64, (n + 1 + 63) / 64 * 64)))
-    {
-        hp_rng rng{3};
-        hp_rng_fill(&rng, p, n);
-        for (size_t i = 0; i < n; i++)
-            if (p[i] == '\0')
-                p[i] = 'x';
-        p[n] = '\0';
-    }
-    ~CString() { std::free(p); }
-    CString(const CString &) = delete;
-    CString &operator=(const CString &) = delete;
-};
-
 void register_strlen()
 {
-    for (const hp_variant *v : hp::variants("strlen")) {
-        auto fn = hp::fn<hp_strlen_fn>(v);
-        hp::add(v, strlen_sizes(), [fn](benchmark::State &st, int64_t n) {
-            CString s(static_cast<size_t>(n));
-            for (auto _ : st) {
-                benchmark::DoNotOptimize(s.p);
-                size_t len = fn(s.p);
-                benchmark::DoNotOptimize(len);
-            }
-            st.SetBytesProcessed(st.iterations() * n);
-        });
-    }
+    hp::add_family("strlen", [](benchmark::State &st, const hp_variant *, hp_input &in) {
+        st.SetBytesProcessed(st.iterations() * int64_t(in.size));
+    });
 }
+
+constexpr const char *kSrc = "bench/bench_syscall.cc";
 
 // The cost benchmarks are not registry families (see shims/reg_syscall.c);
 // these entries only name them family/variant/size for hp::add.
-const hp_variant cost_call = {"cost_call", "empty_noinline", HP_STAGE_BASELINE, 0, nullptr};
-const hp_variant cost_getpid_libc = {"cost_getpid", "libc", HP_STAGE_LIBRARY, 0, nullptr};
-const hp_variant cost_getpid_raw = {"cost_getpid", "raw", HP_STAGE_ASM, 0, nullptr};
-const hp_variant cost_clock_vdso = {"cost_clock_gettime", "vdso", HP_STAGE_LIBRARY, 0, nullptr};
-const hp_variant cost_clock_raw = {"cost_clock_gettime", "raw", HP_STAGE_ASM, 0, nullptr};
-const hp_variant cost_rdtsc = {"cost_rdtsc", "inline_asm", HP_STAGE_ASM, 0, nullptr};
-const hp_variant cost_null_one = {"cost_write_devnull", "one_call", HP_STAGE_ASM, 0, nullptr};
-const hp_variant cost_null_bytes = {"cost_write_devnull", "bytewise", HP_STAGE_ASM, 0, nullptr};
-const hp_variant cost_pipe_one = {"cost_write_pipe", "one_call", HP_STAGE_ASM, 0, nullptr};
-const hp_variant cost_pipe_bytes = {"cost_write_pipe", "bytewise", HP_STAGE_ASM, 0, nullptr};
+const hp_variant cost_call = {"cost_call", "empty_noinline", HP_STAGE_BASELINE, 0, nullptr, kSrc};
+const hp_variant cost_getpid_libc = {"cost_getpid", "libc", HP_STAGE_LIBRARY, 0, nullptr, kSrc};
+const hp_variant cost_getpid_raw = {"cost_getpid", "raw", HP_STAGE_ASM, 0, nullptr, kSrc};
+const hp_variant cost_clock_vdso = {"cost_clock_gettime", "vdso", HP_STAGE_LIBRARY, 0, nullptr, kSrc};
+const hp_variant cost_clock_raw = {"cost_clock_gettime", "raw", HP_STAGE_ASM, 0, nullptr, kSrc};
+const hp_variant cost_rdtsc = {"cost_rdtsc", "inline_asm", HP_STAGE_ASM, 0, nullptr, kSrc};
+const hp_variant cost_null_one = {"cost_write_devnull", "one_call", HP_STAGE_ASM, 0, nullptr, kSrc};
+const hp_variant cost_null_bytes = {"cost_write_devnull", "bytewise", HP_STAGE_ASM, 0, nullptr, kSrc};
+const hp_variant cost_pipe_one = {"cost_write_pipe", "one_call", HP_STAGE_ASM, 0, nullptr, kSrc};
+const hp_variant cost_pipe_bytes = {"cost_write_pipe", "bytewise", HP_STAGE_ASM, 0, nullptr, kSrc};
 
 // One operation per iteration; the counter ops/s makes ns/op readable.
 template <class Op>
@@ -184,4 +150,4 @@ void register_syscall()
 
 }  // namespace
 
-HP_BENCH_MILESTONE(5, register_syscall);
+HP_BENCH_MILESTONE(syscall, register_syscall);

@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <map>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -17,10 +16,6 @@
 #include "cpu/cpu.h"
 #include "gate.h"
 #include "paired/pair_bench.h"
-
-namespace hp {
-std::map<int, void (*)()> &milestones();
-}
 
 static char tmp_path[4096];
 
@@ -157,8 +152,8 @@ int main(int argc, char **argv)
     benchmark::AddCustomContext("hp_process", std::to_string(pc.process));
     benchmark::AddCustomContext("hp_offset", std::to_string(pc.offset));
     if (others)
-        for (auto &m : hp::milestones())
-            m.second();
+        for (auto m : hp::milestones())
+            m();
     if (paired)
         hp::register_pairs(pc);
 

@@ -11,9 +11,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hotpath.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* The families' types (one signature, hp_sum_array_fn's). */
+typedef hp_sum_array_fn hp_sum_fn;
+typedef hp_sum_array_fn hp_sum_positive_fn;
+typedef hp_sum_array_fn hp_sum_squares_fn;
+typedef hp_sum_array_fn hp_sum_chain_fn;
 
 #define HP_ABSTRACTION_DECLARE_FAMILY(f, level)                     \
     int32_t hp_##f##_iter##level(const int32_t *a, size_t n);       \

@@ -10,6 +10,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The HP_FEAT_* bits, the x86-64 levels and the HP_NEEDS_* sets live with
+ * the CPU layer that detects them. */
+#include "cpu/features.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -25,61 +29,13 @@ typedef enum hp_stage {
     HP_STAGE_COUNT
 } hp_stage;
 
-/* CPU features a variant may need (HP_FEAT_* bits of hp_variant.features). */
-enum {
-    HP_FEAT_SSE2        = 1u << 0,
-    HP_FEAT_SSE3        = 1u << 1,
-    HP_FEAT_SSSE3       = 1u << 2,
-    HP_FEAT_SSE41       = 1u << 3,
-    HP_FEAT_SSE42       = 1u << 4,
-    HP_FEAT_POPCNT      = 1u << 5,
-    HP_FEAT_AVX         = 1u << 6,
-    HP_FEAT_AVX2        = 1u << 7,
-    HP_FEAT_FMA         = 1u << 8,
-    HP_FEAT_BMI1        = 1u << 9,
-    HP_FEAT_BMI2        = 1u << 10,
-    HP_FEAT_LZCNT       = 1u << 11,
-    HP_FEAT_MOVBE       = 1u << 12,
-    HP_FEAT_F16C        = 1u << 13,
-    HP_FEAT_AVX512F     = 1u << 14,
-    HP_FEAT_AVX512BW    = 1u << 15,
-    HP_FEAT_AVX512CD    = 1u << 16,
-    HP_FEAT_AVX512DQ    = 1u << 17,
-    HP_FEAT_AVX512VL    = 1u << 18,
-    HP_FEAT_AVX512VBMI  = 1u << 19,
-    HP_FEAT_AVX512VBMI2 = 1u << 20,
-    HP_FEAT_RDTSCP      = 1u << 21,
-    HP_FEAT_CX16        = 1u << 22,
-    HP_FEAT_OSXSAVE     = 1u << 23, /* the OS enabled xgetbv (CPUID.1:ECX.27) */
-};
-
-/* Feature sets of the x86-64 psABI levels, cumulative. */
-#define HP_LEVEL_V1 ((uint64_t)HP_FEAT_SSE2)
-#define HP_LEVEL_V2 (HP_LEVEL_V1 | HP_FEAT_SSE3 | HP_FEAT_SSSE3 | HP_FEAT_SSE41 | \
-                     HP_FEAT_SSE42 | HP_FEAT_POPCNT | HP_FEAT_CX16)
-#define HP_LEVEL_V3 (HP_LEVEL_V2 | HP_FEAT_AVX | HP_FEAT_AVX2 | HP_FEAT_FMA | \
-                     HP_FEAT_BMI1 | HP_FEAT_BMI2 | HP_FEAT_LZCNT | HP_FEAT_MOVBE | \
-                     HP_FEAT_F16C)
-#define HP_LEVEL_V4 (HP_LEVEL_V3 | HP_FEAT_AVX512F | HP_FEAT_AVX512BW | \
-                     HP_FEAT_AVX512CD | HP_FEAT_AVX512DQ | HP_FEAT_AVX512VL)
-
-/* What a file compiled with its suffix's flags (CMakeLists.txt,
- * hp_suffix_flags) may use: the features its variants must declare. */
-#define HP_NEEDS_SSE2        ((uint64_t)HP_FEAT_SSE2)
-#define HP_NEEDS_SSSE3       (HP_NEEDS_SSE2 | HP_FEAT_SSE3 | HP_FEAT_SSSE3)
-#define HP_NEEDS_SSE41       (HP_NEEDS_SSSE3 | HP_FEAT_SSE41)
-#define HP_NEEDS_SSE42       (HP_NEEDS_SSE41 | HP_FEAT_SSE42 | HP_FEAT_POPCNT)
-#define HP_NEEDS_AVX2        (HP_NEEDS_SSE42 | HP_FEAT_AVX | HP_FEAT_AVX2 | HP_FEAT_FMA)
-#define HP_NEEDS_AVX512      (HP_NEEDS_AVX2 | HP_FEAT_AVX512F | HP_FEAT_AVX512BW | \
-                              HP_FEAT_AVX512VL | HP_FEAT_AVX512DQ | HP_FEAT_AVX512CD)
-#define HP_NEEDS_AVX512VBMI  (HP_NEEDS_AVX512 | HP_FEAT_AVX512VBMI | HP_FEAT_AVX512VBMI2)
-
 typedef struct hp_variant {
     const char *family;   /* "base64_encode" */
     const char *name;     /* "avx2" */
     hp_stage    stage;
     uint64_t    features; /* HP_FEAT_* bits it needs */
     const void *fn;       /* cast to the family's function type */
+    const char *source;   /* the file that defines it, from the repository's root */
 } hp_variant;
 
 /* A family: its reference variant, the unit of its size argument, and the
@@ -118,6 +74,13 @@ typedef float     (*hp_max_f32_fn)(const float *a, size_t n);
 typedef size_t    (*hp_strlen_fn)(const char *s);
 typedef size_t    (*hp_base64_encode_fn)(const uint8_t *src, size_t n, char *dst);
 typedef ptrdiff_t (*hp_base64_decode_fn)(const char *src, size_t n, uint8_t *dst);
+
+/* Declares hp_<family>_<variant> with its family's type, so the definition
+ * that follows it in a kernel file is checked against the signature
+ * (the registry declares every variant the same way):
+ *     HP_KERNEL(strlen, unroll4);
+ *     size_t hp_strlen_unroll4(const char *s) { ... } */
+#define HP_KERNEL(fam, var) extern __typeof__(*(hp_##fam##_fn)0) hp_##fam##_##var
 
 #ifdef __cplusplus
 }

@@ -15,19 +15,25 @@ const hp_family hp_fam_abstraction[] = {
     {"sum_chain", "abstraction", "manual", "elements", int32_bytes},
 };
 
-#define ABSTRACTION_FAMILY(f)                                                          \
-    HP_V(f, iter_O0, BASELINE, 0), HP_V(f, fused_O0, BASELINE, 0),                     \
-    HP_V(f, manual_O0, BASELINE, 0),                                                   \
-    HP_V(f, iter_O1, AUTO, 0), HP_V(f, fused_O1, AUTO, 0), HP_V(f, manual_O1, AUTO, 0), \
-    HP_V(f, iter_Os, AUTO, 0), HP_V(f, fused_Os, AUTO, 0), HP_V(f, manual_Os, AUTO, 0), \
-    HP_V(f, iter_O2, AUTO, 0), HP_V(f, fused_O2, AUTO, 0), HP_V(f, manual_O2, AUTO, 0), \
-    HP_V(f, iter, AUTO, 0), HP_V(f, fused, AUTO, 0), HP_V(f, manual, AUTO, 0)
+/* hp_<f>_iter_O2 and the rest are made by kernels/abstraction/pairs.inc,
+ * compiled once per level as pairs_<level>.c (the Release trio in
+ * pairs_O3.c): hotpath-cpu prints each variant's file. */
+#define ABSTRACTION_LEVEL(X, f, stage, level, stem) \
+    X(f, iter##level, stage, stem, 0)               \
+    X(f, fused##level, stage, stem, 0)              \
+    X(f, manual##level, stage, stem, 0)
+#define ABSTRACTION_FAMILY(X, f)                          \
+    ABSTRACTION_LEVEL(X, f, BASELINE, _O0, pairs_O0)      \
+    ABSTRACTION_LEVEL(X, f, AUTO, _O1, pairs_O1)          \
+    ABSTRACTION_LEVEL(X, f, AUTO, _Os, pairs_Os)          \
+    ABSTRACTION_LEVEL(X, f, AUTO, _O2, pairs_O2)          \
+    ABSTRACTION_LEVEL(X, f, AUTO, , pairs_O3)
 
-const hp_variant hp_reg_abstraction[] = {
-    ABSTRACTION_FAMILY(sum),
-    ABSTRACTION_FAMILY(sum_positive),
-    ABSTRACTION_FAMILY(sum_squares),
-    ABSTRACTION_FAMILY(sum_chain),
-};
+#define ABSTRACTION(X)                       \
+    ABSTRACTION_FAMILY(X, sum)               \
+    ABSTRACTION_FAMILY(X, sum_positive)      \
+    ABSTRACTION_FAMILY(X, sum_squares)       \
+    ABSTRACTION_FAMILY(X, sum_chain)
 
+HP_REGISTRY(abstraction, ABSTRACTION)
 HP_TABLE_COUNTS(abstraction)

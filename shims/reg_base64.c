@@ -16,19 +16,20 @@ const hp_family hp_fam_base64[] = {
     {"base64_decode", "base64", "naive", "bytes", decode_bytes},
 };
 
-const hp_variant hp_reg_base64[] = {
-    HP_V(base64_encode, naive, BASELINE, 0),
-    HP_V(base64_encode, table, ALGORITHM, 0),
-    HP_V(base64_encode, ssse3, SIMD, HP_NEEDS_SSSE3),
-    HP_V(base64_encode, avx2, SIMD, HP_NEEDS_AVX2),
-    HP_V(base64_encode, asm, ASM, HP_NEEDS_AVX512VBMI),
-    HP_V(base64_encode, avx512vbmi, SIMD, HP_NEEDS_AVX512VBMI),
-    HP_V(base64_decode, naive, BASELINE, 0),
-    HP_V(base64_decode, table, ALGORITHM, 0),
-    HP_V(base64_decode, ssse3, SIMD, HP_NEEDS_SSSE3),
-    HP_V(base64_decode, avx2, SIMD, HP_NEEDS_AVX2),
-    HP_V(base64_decode, asm, ASM, HP_NEEDS_AVX512VBMI),
-    HP_V(base64_decode, avx512vbmi, SIMD, HP_NEEDS_AVX512VBMI),
-};
+#define BASE64(X)                                                   \
+    X(base64_encode, naive, BASELINE, base64_encode_naive, 0)       \
+    X(base64_encode, table, ALGORITHM, base64_encode_table, 0)      \
+    X(base64_encode, ssse3, SIMD, base64_encode_ssse3, 0)           \
+    X(base64_encode, avx2, SIMD, base64_encode_avx2, 0)             \
+    X(base64_encode, asm, ASM, base64_encode_asm_avx512vbmi, 0)     \
+    X(base64_encode, avx512vbmi, SIMD, base64_encode_avx512vbmi, 0) \
+    X(base64_decode, naive, BASELINE, base64_decode_naive, 0)       \
+    X(base64_decode, table, ALGORITHM, base64_decode_table, 0)      \
+    X(base64_decode, ssse3, SIMD, base64_decode_ssse3, 0)           \
+    X(base64_decode, avx2, SIMD, base64_decode_avx2, 0)             \
+    X(base64_decode, asm, ASM, base64_decode_asm_avx512vbmi, 0)     \
+    X(base64_decode, avx512vbmi, SIMD, base64_decode_avx512vbmi, 0)
+
+HP_REGISTRY(base64, BASE64)
 
 HP_TABLE_COUNTS(base64)

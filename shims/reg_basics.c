@@ -11,18 +11,20 @@ const hp_family hp_fam_basics[] = {
     {"sum_array", "basics", "scalar", "elements", sum_array_bytes},
 };
 
-/* auto is built for the x86-64 baseline, whose SSE2 the vectorizer may
- * use: it declares SSE2 so that HOTPATH_ISA=scalar leaves no vector code. */
-#define BASICS_FAMILY(f)              \
-    HP_V(f, O0, BASELINE, 0),         \
-    HP_V(f, scalar, BASELINE, 0),     \
-    HP_V(f, auto, AUTO, HP_NEEDS_SSE2)
+/* Each family from the three builds of basics.inc.  auto is built for the
+ * x86-64 baseline, whose SSE2 the vectorizer may use: its file's _auto
+ * suffix makes it need SSE2, so that HOTPATH_ISA=scalar leaves no vector
+ * code. */
+#define BASICS_FAMILY(X, f)                    \
+    X(f, O0, BASELINE, basics_O0, 0)           \
+    X(f, scalar, BASELINE, basics_scalar, 0)   \
+    X(f, auto, AUTO, basics_auto, 0)
 
-const hp_variant hp_reg_basics[] = {
-    BASICS_FAMILY(add),
-    BASICS_FAMILY(multiply),
-    BASICS_FAMILY(factorial),
-    BASICS_FAMILY(sum_array),
-};
+#define BASICS(X)                  \
+    BASICS_FAMILY(X, add)          \
+    BASICS_FAMILY(X, multiply)     \
+    BASICS_FAMILY(X, factorial)    \
+    BASICS_FAMILY(X, sum_array)
 
+HP_REGISTRY(basics, BASICS)
 HP_TABLE_COUNTS(basics)

@@ -8,9 +8,9 @@ const hp_family hp_fam_calibration[] = {
     {"calibration", "calibration", "chain", "ops", NULL},
 };
 
-const hp_variant hp_reg_calibration[] = {
-    HP_V(calibration, chain, BASELINE, 0),
-    HP_V(calibration, chain105, BASELINE, 0),
-};
+#define CALIBRATION(X)                                          \
+    X(calibration, chain, BASELINE, calibration_chain, 0)       \
+    X(calibration, chain105, BASELINE, calibration_chain105, 0)
 
+HP_REGISTRY(calibration, CALIBRATION)
 HP_TABLE_COUNTS(calibration)

@@ -17,20 +17,22 @@ const hp_family hp_fam_cpu_effects[] = {
     {"ilp_fma", "cpu_effects", "chains1", "ops", NULL},
 };
 
-#define ILP_FAMILY(f, feats)                  \
-    HP_V(f, chains1, BASELINE, feats),        \
-    HP_V(f, chains2, ALGORITHM, feats),       \
-    HP_V(f, chains4, ALGORITHM, feats),       \
-    HP_V(f, chains8, ALGORITHM, feats)
+/* The four chain counts of one file (kernels/cpu_effects/ilp.inc). */
+#define ILP_FAMILY(X, f, stem)           \
+    X(f, chains1, BASELINE, stem, 0)     \
+    X(f, chains2, ALGORITHM, stem, 0)    \
+    X(f, chains4, ALGORITHM, stem, 0)    \
+    X(f, chains8, ALGORITHM, stem, 0)
 
-const hp_variant hp_reg_cpu_effects[] = {
-    HP_V(branch_sum, branchy, BASELINE, 0),
-    HP_V(branch_sum, branchless, ALGORITHM, 0),
-    HP_V(branch_sum, auto, AUTO, HP_NEEDS_SSE2), /* vectorized at the baseline */
-    HP_V(pointer_chase, scalar, BASELINE, 0),
-    HP_V(gather_sum, scalar, BASELINE, 0),
-    ILP_FAMILY(ilp_imul, 0),
-    ILP_FAMILY(ilp_fma, HP_NEEDS_AVX2),
-};
+#define CPU_EFFECTS(X)                                                                   \
+    X(branch_sum, branchy, BASELINE, branch_sum_branchy, 0)                              \
+    X(branch_sum, branchless, ALGORITHM, branch_sum_branchless, 0)                       \
+    X(branch_sum, auto, AUTO, branch_sum_auto, 0) /* vectorized at the baseline: SSE2 */ \
+    X(pointer_chase, scalar, BASELINE, pointer_chase_scalar, 0)                          \
+    X(gather_sum, scalar, BASELINE, gather_sum_scalar, 0)                                \
+    ILP_FAMILY(X, ilp_imul, ilp_imul)                                                    \
+    ILP_FAMILY(X, ilp_fma, ilp_fma_avx2)
+
+HP_REGISTRY(cpu_effects, CPU_EFFECTS)
 
 HP_TABLE_COUNTS(cpu_effects)

@@ -26,43 +26,42 @@ const hp_family hp_fam_inline_asm[] = {
     {"pause", "inline_asm", "builtin", "ops", NULL},
 };
 
-const hp_variant hp_reg_inline_asm[] = {
-    HP_V(rdtsc, builtin, AUTO, 0),
-    HP_V(rdtsc, asm, ASM, 0),
-    HP_V(rdtscp, builtin, AUTO, HP_FEAT_RDTSCP),
-    HP_V(rdtscp, asm, ASM, HP_FEAT_RDTSCP),
-    HP_V(cpuid, builtin, AUTO, 0),
-    HP_V(cpuid, asm, ASM, 0),
-    HP_V(xgetbv, builtin, AUTO, HP_FEAT_OSXSAVE),
-    HP_V(xgetbv, asm, ASM, HP_FEAT_OSXSAVE),
+#define INLINE_ASM(X)                                         \
+    X(rdtsc, builtin, AUTO, rdtsc, 0)                         \
+    X(rdtsc, asm, ASM, rdtsc, 0)                              \
+    X(rdtscp, builtin, AUTO, rdtscp, HP_FEAT_RDTSCP)          \
+    X(rdtscp, asm, ASM, rdtscp, HP_FEAT_RDTSCP)               \
+    X(cpuid, builtin, AUTO, cpuid, 0)                         \
+    X(cpuid, asm, ASM, cpuid, 0)                              \
+    X(xgetbv, builtin, AUTO, xgetbv, HP_FEAT_OSXSAVE)         \
+    X(xgetbv, asm, ASM, xgetbv, HP_FEAT_OSXSAVE)              \
+    X(ctz, portable, BASELINE, ctz, 0)                        \
+    X(ctz, builtin, AUTO, ctz, 0)                             \
+    X(ctz, builtin_bmi, AUTO, ctz_builtin_bmi, 0)             \
+    X(ctz, bsf, ASM, ctz, 0)                                  \
+    X(ctz, tzcnt, ASM, ctz, HP_FEAT_BMI1)                     \
+    X(clz, portable, BASELINE, clz, 0)                        \
+    X(clz, builtin, AUTO, clz, 0)                             \
+    X(clz, builtin_lzcnt, AUTO, clz_builtin_lzcnt, 0)         \
+    X(clz, bsr, ASM, clz, 0)                                  \
+    X(clz, lzcnt, ASM, clz, HP_FEAT_LZCNT)                    \
+    X(popcnt, portable, BASELINE, popcnt, 0)                  \
+    X(popcnt, swar, ALGORITHM, popcnt, 0)                     \
+    X(popcnt, builtin, AUTO, popcnt, 0)                       \
+    X(popcnt, builtin_popcnt, AUTO, popcnt_builtin_popcnt, 0) \
+    X(popcnt, asm, ASM, popcnt, HP_FEAT_POPCNT)               \
+    X(bswap, portable, BASELINE, bswap, 0)                    \
+    X(bswap, builtin, AUTO, bswap, 0)                         \
+    X(bswap, asm, ASM, bswap, 0)                              \
+    X(mfence, builtin, AUTO, fence, 0)                        \
+    X(mfence, asm, ASM, fence, 0)                             \
+    X(lfence, builtin, AUTO, fence, 0)                        \
+    X(lfence, asm, ASM, fence, 0)                             \
+    X(sfence, builtin, AUTO, fence, 0)                        \
+    X(sfence, asm, ASM, fence, 0)                             \
+    X(pause, builtin, AUTO, pause, 0)                         \
+    X(pause, asm, ASM, pause, 0)
 
-    HP_V(ctz, portable, BASELINE, 0),
-    HP_V(ctz, builtin, AUTO, 0),
-    HP_V(ctz, builtin_bmi, AUTO, HP_FEAT_BMI1),
-    HP_V(ctz, bsf, ASM, 0),
-    HP_V(ctz, tzcnt, ASM, HP_FEAT_BMI1),
-    HP_V(clz, portable, BASELINE, 0),
-    HP_V(clz, builtin, AUTO, 0),
-    HP_V(clz, builtin_lzcnt, AUTO, HP_FEAT_LZCNT),
-    HP_V(clz, bsr, ASM, 0),
-    HP_V(clz, lzcnt, ASM, HP_FEAT_LZCNT),
-    HP_V(popcnt, portable, BASELINE, 0),
-    HP_V(popcnt, swar, ALGORITHM, 0),
-    HP_V(popcnt, builtin, AUTO, 0),
-    HP_V(popcnt, builtin_popcnt, AUTO, HP_FEAT_POPCNT),
-    HP_V(popcnt, asm, ASM, HP_FEAT_POPCNT),
-    HP_V(bswap, portable, BASELINE, 0),
-    HP_V(bswap, builtin, AUTO, 0),
-    HP_V(bswap, asm, ASM, 0),
-
-    HP_V(mfence, builtin, AUTO, 0),
-    HP_V(mfence, asm, ASM, 0),
-    HP_V(lfence, builtin, AUTO, 0),
-    HP_V(lfence, asm, ASM, 0),
-    HP_V(sfence, builtin, AUTO, 0),
-    HP_V(sfence, asm, ASM, 0),
-    HP_V(pause, builtin, AUTO, 0),
-    HP_V(pause, asm, ASM, 0),
-};
+HP_REGISTRY(inline_asm, INLINE_ASM)
 
 HP_TABLE_COUNTS(inline_asm)

@@ -14,28 +14,27 @@ const hp_family hp_fam_simd[] = {
     {"max_f32", "simd", "scalar", "elements", max_bytes},
 };
 
-const hp_variant hp_reg_simd[] = {
-    HP_V(add_f32, scalar, BASELINE, 0),
-    HP_V(add_f32, auto, AUTO, HP_NEEDS_SSE2),
-    HP_V(add_f32, auto_v3, AUTO, HP_LEVEL_V3),
-    HP_V(add_f32, auto_v4, AUTO, HP_LEVEL_V4),
-    HP_V(add_f32, sse2, SIMD, HP_NEEDS_SSE2),
-    HP_V(add_f32, avx2, SIMD, HP_NEEDS_AVX2),
-    HP_V(add_f32, avx512, SIMD, HP_NEEDS_AVX512),
+#define SIMD(X)                                     \
+    X(add_f32, scalar, BASELINE, add_f32_scalar, 0) \
+    X(add_f32, auto, AUTO, add_f32_auto, 0)         \
+    X(add_f32, auto_v3, AUTO, add_f32_auto_v3, 0)   \
+    X(add_f32, auto_v4, AUTO, add_f32_auto_v4, 0)   \
+    X(add_f32, sse2, SIMD, add_f32_sse2, 0)         \
+    X(add_f32, avx2, SIMD, add_f32_avx2, 0)         \
+    X(add_f32, avx512, SIMD, add_f32_avx512, 0)     \
+    X(dot_f32, f64acc, BASELINE, dot_f32_f64acc, 0) \
+    X(dot_f32, scalar, BASELINE, dot_f32_scalar, 0) \
+    X(dot_f32, auto, AUTO, dot_f32_auto, 0)         \
+    X(dot_f32, auto_v3, AUTO, dot_f32_auto_v3, 0)   \
+    X(dot_f32, auto_v4, AUTO, dot_f32_auto_v4, 0)   \
+    X(dot_f32, sse2, SIMD, dot_f32_sse2, 0)         \
+    X(dot_f32, avx2, SIMD, dot_f32_avx2, 0)         \
+    X(dot_f32, avx512, SIMD, dot_f32_avx512, 0)     \
+    X(max_f32, scalar, BASELINE, max_f32_scalar, 0) \
+    X(max_f32, sse2, SIMD, max_f32_sse2, 0)         \
+    X(max_f32, avx2, SIMD, max_f32_avx2, 0)         \
+    X(max_f32, avx512, SIMD, max_f32_avx512, 0)
 
-    HP_V(dot_f32, f64acc, BASELINE, 0),
-    HP_V(dot_f32, scalar, BASELINE, 0),
-    HP_V(dot_f32, auto, AUTO, HP_NEEDS_SSE2),
-    HP_V(dot_f32, auto_v3, AUTO, HP_LEVEL_V3),
-    HP_V(dot_f32, auto_v4, AUTO, HP_LEVEL_V4),
-    HP_V(dot_f32, sse2, SIMD, HP_NEEDS_SSE2),
-    HP_V(dot_f32, avx2, SIMD, HP_NEEDS_AVX2),
-    HP_V(dot_f32, avx512, SIMD, HP_NEEDS_AVX512),
-
-    HP_V(max_f32, scalar, BASELINE, 0),
-    HP_V(max_f32, sse2, SIMD, HP_NEEDS_SSE2),
-    HP_V(max_f32, avx2, SIMD, HP_NEEDS_AVX2),
-    HP_V(max_f32, avx512, SIMD, HP_NEEDS_AVX512),
-};
+HP_REGISTRY(simd, SIMD)
 
 HP_TABLE_COUNTS(simd)

@@ -15,13 +15,14 @@ const hp_family hp_fam_syscall[] = {
 };
 
 /* The fastest comes last (hp_best). */
-const hp_variant hp_reg_syscall[] = {
-    HP_V(strlen, naive, BASELINE, 0),
-    HP_V(strlen, bytes, BASELINE, 0),
-    HP_V(strlen, swar, ALGORITHM, 0),
-    HP_V(strlen, sse2, SIMD, HP_NEEDS_SSE2),
-    HP_V(strlen, avx2, SIMD, HP_NEEDS_AVX2),
-    HP_V(strlen, avx512, SIMD, HP_NEEDS_AVX512),
-};
+#define SYSCALL(X)                              \
+    X(strlen, naive, BASELINE, strlen_naive, 0) \
+    X(strlen, bytes, BASELINE, strlen_bytes, 0) \
+    X(strlen, swar, ALGORITHM, strlen_swar, 0)  \
+    X(strlen, sse2, SIMD, strlen_sse2, 0)       \
+    X(strlen, avx2, SIMD, strlen_avx2, 0)       \
+    X(strlen, avx512, SIMD, strlen_avx512, 0)
+
+HP_REGISTRY(syscall, SYSCALL)
 
 HP_TABLE_COUNTS(syscall)

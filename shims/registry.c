@@ -2,19 +2,14 @@
 #include "registry.h"
 
 #include "cpu/cpu.h"
+#include "milestones.h"
 
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
-HP_MILESTONE_TABLES(basics)
-HP_MILESTONE_TABLES(abstraction)
-HP_MILESTONE_TABLES(inline_asm)
-HP_MILESTONE_TABLES(simd)
-HP_MILESTONE_TABLES(syscall)
-HP_MILESTONE_TABLES(base64)
-HP_MILESTONE_TABLES(cpu_effects)
-HP_MILESTONE_TABLES(calibration)
+HP_MILESTONES(HP_MILESTONE_TABLES)
+HP_MILESTONE_TABLES(calibration) /* not a milestone: shims/calibration.h */
 
 #define MAX_VARIANTS 1024
 #define MAX_FAMILIES 128
@@ -34,18 +29,12 @@ static void append(const hp_variant *v, size_t nv, const hp_family *f, size_t nf
         all_families[n_families++] = f[i];
 }
 
-#define JOIN(m) append(hp_reg_##m, hp_reg_##m##_n, hp_fam_##m, hp_fam_##m##_n)
+#define JOIN(m) append(hp_reg_##m, hp_reg_##m##_n, hp_fam_##m, hp_fam_##m##_n);
 
 static void build(void)
 {
-    JOIN(basics);
-    JOIN(abstraction);
-    JOIN(inline_asm);
-    JOIN(simd);
-    JOIN(syscall);
-    JOIN(base64);
-    JOIN(cpu_effects);
-    JOIN(calibration);
+    HP_MILESTONES(JOIN)
+    JOIN(calibration)
 }
 
 const hp_variant *hp_variants(size_t *count)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # hotpath-run: runs what it says with the bytes it says, names what it does
-# not know, refuses what cannot run with the reason, and has a runner for
+# not know, refuses what cannot run with the reason, and has a harness for
 # every family registered in this build (milestones that landed).
 set -uo pipefail
 build=$1
@@ -57,7 +57,7 @@ while read -r name status _; do
   n=$((n + 1))
 done < <("$run" --list)
 ok "$n families ran (one runnable variant each)"
-# A family that has no runner would show up as "no runner" here.
-missing=$("$run" --list | grep 'has no runner' | awk '{print $1}' | tr '\n' ' ')
-[ -z "$missing" ] && ok "every registered family has a runner" || bad "families without a runner (add one to tools/hotpath-run/run_<milestone>.c): $missing"
+# A family that has no harness would show up as "no harness" here.
+missing=$("$run" --list | grep 'has no harness' | awk '{print $1}' | tr '\n' ' ')
+[ -z "$missing" ] && ok "every registered family has a harness" || bad "families without a harness (add one to shims/harness_<milestone>.c): $missing"
 exit $fail

@@ -316,7 +316,8 @@ static void ctz_missing_zero_case(const uint64_t *in, uint64_t *out, size_t n, i
 static void gate_rejects_a_bsf_without_zero_case(void **state)
 {
     (void)state;
-    const hp_variant bad = {"ctz", "no_zero", HP_STAGE_ASM, 0, (const void *)ctz_missing_zero_case};
+    const hp_variant bad = {"ctz", "no_zero", HP_STAGE_ASM, 0, (const void *)ctz_missing_zero_case,
+                             "tests/test_inline_asm.c"};
     char msg[512];
     assert_int_not_equal(hp_gate_check(&bad, msg, sizeof msg), 0);
     assert_non_null(strstr(msg, "ctz/no_zero"));

@@ -125,10 +125,10 @@ static int calibration_flags(const char *b, hp_pair_ci *ci, uint64_t seed)
     assert_non_null(vb);
     hp_input ia = {0}, ib = {0};
     char err[160];
-    assert_int_equal(hp_harness_calibration.prepare(&ia, 40000, err, sizeof err), 0);
-    assert_int_equal(hp_harness_calibration.prepare(&ib, 40000, err, sizeof err), 0);
-    const hp_pair_side sa = {.harness = &hp_harness_calibration, .fn = va->fn, .in = &ia};
-    const hp_pair_side sb = {.harness = &hp_harness_calibration, .fn = vb->fn, .in = &ib};
+    assert_int_equal(hp_harness_calibration[0].prepare(&ia, 40000, err, sizeof err), 0);
+    assert_int_equal(hp_harness_calibration[0].prepare(&ib, 40000, err, sizeof err), 0);
+    const hp_pair_side sa = {.harness = &hp_harness_calibration[0], .fn = va->fn, .in = &ia};
+    const hp_pair_side sb = {.harness = &hp_harness_calibration[0], .fn = vb->fn, .in = &ib};
     const hp_pair_opts o = {.round_s = 1e-3, .rounds = 41, .budget_s = 1};
     hp_pair_rounds r;
     const int rc = hp_pair_measure(&sa, &sb, &o, &r, err, sizeof err);

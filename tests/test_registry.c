@@ -155,12 +155,14 @@ static int32_t broken_sum(const int32_t *a, size_t n)
 static void gate_rejects_a_broken_variant(void **state)
 {
     (void)state;
-    const hp_variant bad = {"sum_array", "broken", HP_STAGE_BASELINE, 0, (const void *)broken_sum};
+    const hp_variant bad = {"sum_array", "broken", HP_STAGE_BASELINE, 0, (const void *)broken_sum,
+                             "tests/test_registry.c"};
     char msg[512];
     assert_int_not_equal(hp_gate_check(&bad, msg, sizeof msg), 0);
     assert_non_null(strstr(msg, "sum_array/broken"));
     assert_non_null(strstr(msg, "length 1"));
-    const hp_variant orphan = {"no_such_family", "x", HP_STAGE_BASELINE, 0, (const void *)broken_sum};
+    const hp_variant orphan = {"no_such_family", "x", HP_STAGE_BASELINE, 0, (const void *)broken_sum,
+                             "tests/test_registry.c"};
     assert_int_not_equal(hp_gate_check(&orphan, msg, sizeof msg), 0);
 }
 

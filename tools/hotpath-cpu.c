@@ -26,16 +26,17 @@ int main(void)
 
     size_t n, runs = 0;
     const hp_variant *v = hp_all_variants(&n);
-    printf("\n%-44s %-10s %s\n", "variant", "stage", "status");
+    printf("\n%-40s %-10s %-46s %s\n", "variant", "stage", "source", "status");
     for (size_t i = 0; i < n; i++) {
         char name[128];
         const char *why;
         snprintf(name, sizeof name, "%s/%s", v[i].family, v[i].name);
         if (hp_all_runnable(&v[i], &why)) {
             runs++;
-            printf("%-44s %-10s runs\n", name, hp_stage_name(v[i].stage));
+            printf("%-40s %-10s %-46s runs\n", name, hp_stage_name(v[i].stage), v[i].source);
         } else {
-            printf("%-44s %-10s %s\n", name, hp_stage_name(v[i].stage), why);
+            printf("%-40s %-10s %-46s %s\n", name, hp_stage_name(v[i].stage), v[i].source,
+                   why);
         }
     }
     printf("\n%zu of %zu variants run at this cap\n", runs, n);

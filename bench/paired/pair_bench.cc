@@ -5,6 +5,7 @@
 
 #include <cinttypes>
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -22,7 +23,7 @@ namespace {
 
 // One comparison's rounds, kept for the JSON.
 struct Record {
-    std::string family, a, b;
+    std::string family, a, b, mode;
     uint64_t size = 0, batch_a = 0, batch_b = 0;
     uint32_t subs_a = 0, subs_b = 0;
     int process = 1, repeat = 1;
@@ -37,12 +38,46 @@ std::map<std::string, Record> &records()
     return r;
 }
 
-// The families the engine can drive: those with a harness.
+// The families the engine can drive: every family's harness (make
+// calibrate: the calibration family's alone).
 std::vector<const hp_harness *> harnesses(bool calibration_only)
 {
-    std::vector<const hp_harness *> out{&hp_harness_calibration};
-    (void)calibration_only;
+    std::vector<const hp_harness *> out;
+    size_t n;
+    const hp_harness *h = hp_harnesses(&n);
+    for (size_t i = 0; i < n; i++)
+        if (!calibration_only || std::strcmp(h[i].family, "calibration") == 0)
+            out.push_back(&h[i]);
     return out;
+}
+
+// One side's input: a limit variant (memcpy-shaped, stage limit) copies the
+// family's limit bytes through hp_limit_run; any other variant has the
+// family's signature and runs through the harness, in `mode`.
+struct LimitCall {
+    const void *fn;
+    hp_input *in;
+};
+
+uint64_t limit_call(void *ctx, uint64_t iters)
+{
+    const LimitCall *c = static_cast<const LimitCall *>(ctx);
+    return hp_limit_run(c->fn, c->in, iters);
+}
+
+int prepare_side(const hp_harness *h, const hp_variant *v, hp_input *in, uint64_t size,
+                 size_t mode, char *err, size_t len)
+{
+    return v->stage == HP_STAGE_LIMIT ? hp_limit_prepare(h, in, size, err, len)
+                                      : hp_harness_prepare(h, in, size, mode, err, len);
+}
+
+hp_pair_side make_side(const hp_harness *h, const hp_variant *v, hp_input *in, LimitCall *lc)
+{
+    if (v->stage != HP_STAGE_LIMIT)
+        return hp_pair_side{h, v->fn, in, nullptr, nullptr};
+    *lc = LimitCall{v->fn, in};
+    return hp_pair_side{nullptr, nullptr, nullptr, limit_call, lc};
 }
 
 double median(std::vector<double> v)
@@ -51,20 +86,24 @@ double median(std::vector<double> v)
 }
 
 void run_pair(benchmark::State &st, const std::string &name, const hp_harness *h,
-              const hp_variant *va, const hp_variant *vb, uint64_t size, int repeat,
-              const PairConfig &cfg)
+              const hp_variant *va, const hp_variant *vb, uint64_t size, size_t mode,
+              int repeat, const PairConfig &cfg)
 {
+    // The process's offset, down to what the family's element type allows.
+    const size_t align = h->offset_align ? h->offset_align : 1;
     hp_input ia{}, ib{};
-    ia.offset = ib.offset = cfg.offset;
+    ia.offset = ib.offset = cfg.offset - cfg.offset % align;
     char err[256];
-    if (h->prepare(&ia, size, err, sizeof err) || h->prepare(&ib, size, err, sizeof err)) {
+    if (prepare_side(h, va, &ia, size, mode, err, sizeof err) ||
+        prepare_side(h, vb, &ib, size, mode, err, sizeof err)) {
         hp_input_free(&ia);
         hp_input_free(&ib);
         st.SkipWithError(err);
         return;
     }
-    const hp_pair_side sa{h, va->fn, &ia, nullptr, nullptr};
-    const hp_pair_side sb{h, vb->fn, &ib, nullptr, nullptr};
+    LimitCall la, lb;
+    const hp_pair_side sa = make_side(h, va, &ia, &la);
+    const hp_pair_side sb = make_side(h, vb, &ib, &lb);
     hp_pair_rounds r{};
     int rc = 0;
     for (auto _ : st) {
@@ -85,13 +124,14 @@ void run_pair(benchmark::State &st, const std::string &name, const hp_harness *h
     rec.a = va->name;
     rec.b = vb->name;
     rec.size = size;
+    rec.mode = h->n_modes ? h->modes[mode] : "";
     rec.batch_a = r.batch_a;
     rec.subs_a = r.subs_a;
     rec.subs_b = r.subs_b;
     rec.batch_b = r.batch_b;
     rec.process = cfg.process;
     rec.repeat = repeat;
-    rec.offset = cfg.offset;
+    rec.offset = ia.offset;
     rec.ns_a.assign(r.ns_a, r.ns_a + r.n);
     rec.ns_b.assign(r.ns_b, r.ns_b + r.n);
     rec.ratio.assign(r.ratio, r.ratio + r.n);
@@ -146,19 +186,22 @@ void add_pair(const hp_harness *h, const hp_variant *va, const hp_variant *vb,
         return;
     }
     for (int k = 1; k <= repeats; k++)
-        for (uint64_t size : sizes) {
-            const std::string name =
-                base + std::to_string(size) + (k > 1 ? "/rep" + std::to_string(k) : "");
-            if (!selected(name, cfg.filter))
-                continue;
-            benchmark::RegisterBenchmark(name.c_str(),
-                                         [=](benchmark::State &st) {
-                                             run_pair(st, name, h, va, vb, size, k, cfg);
-                                         })
-                ->Iterations(1)
-                ->Repetitions(1)
-                ->UseManualTime();
-        }
+        for (uint64_t size : sizes)
+            for (size_t mode = 0; mode < std::max<size_t>(h->n_modes, 1); mode++) {
+                const std::string name = base + std::to_string(size) +
+                                         (h->n_modes ? std::string("/") + h->modes[mode] : "") +
+                                         (k > 1 ? "/rep" + std::to_string(k) : "");
+                if (!selected(name, cfg.filter))
+                    continue;
+                benchmark::RegisterBenchmark(name.c_str(),
+                                             [=](benchmark::State &st) {
+                                                 run_pair(st, name, h, va, vb, size, mode, k,
+                                                          cfg);
+                                             })
+                    ->Iterations(1)
+                    ->Repetitions(1)
+                    ->UseManualTime();
+            }
 }
 
 }  // namespace
@@ -172,8 +215,19 @@ std::string gbench_filter(const std::string &user)
     return "^pair/|" + user;
 }
 
-void register_pairs(const PairConfig &cfg)
+void register_pairs(const PairConfig &given)
 {
+    // make bench-quick is a smoke run: fewer, shorter rounds, and a budget
+    // that refuses (visibly) the comparisons of its largest sizes.
+    PairConfig cfg = given;
+    if (quick()) {
+        if (!cfg.opts.rounds)
+            cfg.opts.rounds = HP_PAIR_MIN_ROUNDS + 2;
+        if (cfg.opts.round_s <= 0)
+            cfg.opts.round_s = 0.25e-3;
+        if (cfg.opts.budget_s <= 0)
+            cfg.opts.budget_s = 0.06;
+    }
     for (const hp_harness *h : harnesses(cfg.calibration_only)) {
         const hp_family *fam = hp_find_family(h->family);
         const hp_variant *ref = fam ? hp_all_find(h->family, fam->reference) : nullptr;
@@ -244,7 +298,8 @@ void PairJsonReporter::Finalize()
         const Record &r = kv.second;
         o << (first ? "\n" : ",\n") << "    {\"name\": \"" << kv.first << "\", \"family\": \""
           << r.family << "\", \"a\": \"" << r.a << "\", \"b\": \"" << r.b
-          << "\", \"size\": " << r.size << ", \"repeat\": " << r.repeat
+          << "\", \"size\": " << r.size << ", \"mode\": \"" << r.mode
+          << "\", \"repeat\": " << r.repeat
           << ", \"process\": " << r.process
           << ", \"offset\": " << r.offset << ", \"batch_a\": " << r.batch_a
           << ", \"batch_b\": " << r.batch_b << ", \"subs_a\": " << r.subs_a

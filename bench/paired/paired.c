@@ -140,14 +140,24 @@ int hp_pair_measure(const hp_pair_side *a, const hp_pair_side *b, const hp_pair_
     out->subs_a = subs_for(call_a, round_ns);
     out->subs_b = subs_for(call_b, round_ns);
     const double clock_ns = clock_cost();
+    /* Refuse before the warm-up when the sizing already says a round is too
+     * long: for calls of tens of ms that saves a round's worth of them. */
+    const double est = (double)out->subs_a * (double)out->batch_a * call_a +
+                       (double)out->subs_b * (double)out->batch_b * call_b;
+    if (est * HP_PAIR_MIN_ROUNDS > 2 * budget_ns) {
+        snprintf(err, len, "a round takes about %.0f ms: %d rounds would exceed 2 x the %.2f s "
+                           "budget (--hp_pair_budget_s)", est * 1e-6, HP_PAIR_MIN_ROUNDS,
+                 budget_ns * 1e-9);
+        return -1;
+    }
     /* One unrecorded round warms caches and predictors for both sides and
      * tells how long a round really takes. */
     const uint64_t t0 = hp_pair_now_ns();
     side_ns(a, out->batch_a, out->subs_a, clock_ns, &out->sink);
     side_ns(b, out->batch_b, out->subs_b, clock_ns, &out->sink);
     const double warm = (double)(hp_pair_now_ns() - t0);
-    if (warm * HP_PAIR_MIN_ROUNDS > 4 * budget_ns) {
-        snprintf(err, len, "a round takes %.0f ms: %d rounds would exceed 4 x the %.2f s "
+    if (warm * HP_PAIR_MIN_ROUNDS > 2 * budget_ns) {
+        snprintf(err, len, "a round takes %.0f ms: %d rounds would exceed 2 x the %.2f s "
                            "budget (--hp_pair_budget_s)", warm * 1e-6, HP_PAIR_MIN_ROUNDS,
                  budget_ns * 1e-9);
         return -1;

@@ -53,7 +53,7 @@ typedef struct hp_pair_opts {
     uint32_t rounds; /* rounds wanted */
     double budget_s; /* cap on rounds x both sides' time: rounds are cut (not
                         below HP_PAIR_MIN_ROUNDS) when calls are slow; when
-                        even those would take over 4 x budget_s, the
+                        even those would take over 2 x budget_s, the
                         comparison is refused (an error, nothing timed) */
 } hp_pair_opts;
 

@@ -2,16 +2,12 @@
 #include "peers.h"
 #include "peers_simd.h"
 
+#include "milestones.h"
+
 #include <pthread.h>
 #include <string.h>
 
-HP_PEER_TABLE(basics)
-HP_PEER_TABLE(abstraction)
-HP_PEER_TABLE(inline_asm)
-HP_PEER_TABLE(simd)
-HP_PEER_TABLE(syscall)
-HP_PEER_TABLE(base64)
-HP_PEER_TABLE(cpu_effects)
+HP_MILESTONES(HP_PEER_TABLE)
 
 #define MAX_PEERS 128
 
@@ -27,13 +23,9 @@ static void append(const hp_variant *v, size_t n)
 
 static void build(void)
 {
-    append(hp_peers_basics, hp_peers_basics_n);
-    append(hp_peers_abstraction, hp_peers_abstraction_n);
-    append(hp_peers_inline_asm, hp_peers_inline_asm_n);
-    append(hp_peers_simd, hp_peers_simd_n);
-    append(hp_peers_syscall, hp_peers_syscall_n);
-    append(hp_peers_base64, hp_peers_base64_n);
-    append(hp_peers_cpu_effects, hp_peers_cpu_effects_n);
+#define JOIN(m) append(hp_peers_##m, hp_peers_##m##_n);
+    HP_MILESTONES(JOIN)
+#undef JOIN
 }
 
 const hp_variant *hp_peer_variants(size_t *count)

@@ -16,6 +16,11 @@ extern "C" {
 #define HP_PEER_COUNT(m) \
     const size_t hp_peers_##m##_n = sizeof hp_peers_##m / sizeof hp_peers_##m[0];
 
+/* A peer line: family, name, stage, features, the function, and the file
+ * that defines it (the peer files list their own path). */
+#define HP_PEER(fam, var, stage, feats, fn, file) \
+    {#fam, #var, HP_STAGE_##stage, (feats), (const void *)(fn), file}
+
 const hp_variant *hp_peer_variants(size_t *count);
 
 /* NULL when the peer can be called; otherwise why it cannot (a library

@@ -85,9 +85,11 @@ static ptrdiff_t hp_base64_decode_openssl(const char *src, size_t n, uint8_t *ds
 }
 
 const hp_variant hp_peers_base64[] = {
-    {"base64_encode", "openssl", HP_STAGE_LIBRARY, 0, (const void *)hp_base64_encode_openssl},
-    {"base64_decode", "openssl", HP_STAGE_LIBRARY, 0, (const void *)hp_base64_decode_openssl},
-    {"base64_encode", "memcpy", HP_STAGE_LIMIT, 0, (const void *)hp_limit_memcpy},
-    {"base64_decode", "memcpy", HP_STAGE_LIMIT, 0, (const void *)hp_limit_memcpy},
+    HP_PEER(base64_encode, openssl, LIBRARY, 0, hp_base64_encode_openssl,
+            "bench/peers/peers_base64.c"),
+    HP_PEER(base64_decode, openssl, LIBRARY, 0, hp_base64_decode_openssl,
+            "bench/peers/peers_base64.c"),
+    HP_PEER(base64_encode, memcpy, LIMIT, 0, hp_limit_memcpy, "bench/peers/peers.c"),
+    HP_PEER(base64_decode, memcpy, LIMIT, 0, hp_limit_memcpy, "bench/peers/peers.c"),
 };
 HP_PEER_COUNT(base64)

@@ -14,7 +14,6 @@
  * asked for, is not runnable and says why (hp_simd_peer_unavailable). */
 #include "peers.h"
 #include "peers_simd.h"
-#include "registry.h"
 
 #include <dlfcn.h>
 #include <limits.h>
@@ -163,12 +162,16 @@ const char *hp_simd_peer_unavailable(const hp_variant *v)
 
 /* The Haswell kernels use AVX2 and FMA, the SkylakeX ones AVX-512F/BW/VL/DQ
  * (and an ISA cap below them must exclude them too). */
+#define SRC "bench/peers/peers_simd.c"
+
 const hp_variant hp_peers_simd[] = {
-    HP_V(add_f32, openblas_haswell, LIBRARY, HP_NEEDS_AVX2),
-    HP_V(add_f32, openblas_skylakex, LIBRARY, HP_NEEDS_AVX512),
-    {"add_f32", "memcpy", HP_STAGE_LIMIT, 0, (const void *)hp_limit_memcpy},
-    HP_V(dot_f32, openblas_haswell, LIBRARY, HP_NEEDS_AVX2),
-    HP_V(dot_f32, openblas_skylakex, LIBRARY, HP_NEEDS_AVX512),
-    {"dot_f32", "memcpy", HP_STAGE_LIMIT, 0, (const void *)hp_limit_memcpy},
+    HP_PEER(add_f32, openblas_haswell, LIBRARY, HP_NEEDS_AVX2, hp_add_f32_openblas_haswell, SRC),
+    HP_PEER(add_f32, openblas_skylakex, LIBRARY, HP_NEEDS_AVX512, hp_add_f32_openblas_skylakex,
+            SRC),
+    HP_PEER(add_f32, memcpy, LIMIT, 0, hp_limit_memcpy, "bench/peers/peers.c"),
+    HP_PEER(dot_f32, openblas_haswell, LIBRARY, HP_NEEDS_AVX2, hp_dot_f32_openblas_haswell, SRC),
+    HP_PEER(dot_f32, openblas_skylakex, LIBRARY, HP_NEEDS_AVX512, hp_dot_f32_openblas_skylakex,
+            SRC),
+    HP_PEER(dot_f32, memcpy, LIMIT, 0, hp_limit_memcpy, "bench/peers/peers.c"),
 };
 HP_PEER_COUNT(simd)

@@ -12,6 +12,6 @@ static size_t hp_strlen_glibc(const char *s)
 }
 
 const hp_variant hp_peers_syscall[] = {
-    {"strlen", "glibc", HP_STAGE_LIBRARY, 0, (const void *)hp_strlen_glibc},
+    HP_PEER(strlen, glibc, LIBRARY, 0, hp_strlen_glibc, "bench/peers/peers_syscall.c"),
 };
 HP_PEER_COUNT(syscall)

@@ -343,7 +343,14 @@ void hs_pairs_print_calibration(FILE *out, const hs_pairs *ps)
         const calib *c = &rows_buf[i];
         spread(c->aa, c->n_aa, c1, sizeof c1);
         spread(c->plus5, c->n_plus5, c2, sizeof c2);
-        snprintf(mde, sizeof mde, c->n_aa ? "%.2f%%" : "-", 100 * c->mde);
+        /* below the table's resolution: an A/A interval of zero width (the
+         * chain's rounds can be identical to the ns) claims no more */
+        if (!c->n_aa)
+            snprintf(mde, sizeof mde, "-");
+        else if (c->mde < 0.0001)
+            snprintf(mde, sizeof mde, "<0.01%%");
+        else
+            snprintf(mde, sizeof mde, "%.2f%%", 100 * c->mde);
         snprintf(f1, sizeof f1, "%zu/%zu", c->aa_flagged, c->n_aa);
         snprintf(f2, sizeof f2, "%zu/%zu", c->plus5_flagged, c->n_plus5);
         aa_n += c->n_aa;
@@ -447,9 +454,12 @@ static void fill_markdown(FILE *f, const void *arg)
         const calib *c = &rows_buf[i];
         aa_n += c->n_aa;
         aa_flag += c->aa_flagged;
-        fprintf(f, "| %s | %llu | %s | %.2f%% | %zu/%zu | %zu/%zu |\n", hp_pair_time_class(c->ns),
-                c->size, hs_fmt_time(ta, sizeof ta, c->ns), 100 * c->mde, c->aa_flagged,
-                c->n_aa, c->plus5_flagged, c->n_plus5);
+        char mde[16];
+        snprintf(mde, sizeof mde, !c->n_aa ? "-" : c->mde < 0.0001 ? "<0.01%%" : "%.2f%%",
+                 100 * c->mde);
+        fprintf(f, "| %s | %llu | %s | %s | %zu/%zu | %zu/%zu |\n", hp_pair_time_class(c->ns),
+                c->size, hs_fmt_time(ta, sizeof ta, c->ns), mde, c->aa_flagged, c->n_aa,
+                c->plus5_flagged, c->n_plus5);
     }
     if (aa_n)
         fprintf(f, "\nA/A false alarms: %zu of %zu comparisons (expected 5%%).\n", aa_flag,

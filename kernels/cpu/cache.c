@@ -4,7 +4,7 @@
  * instead of 32 MiB seen on Zen 5). */
 #include "cache.h"
 
-#include "inline_asm.h"
+#include "inline_asm/asm.h"
 
 #include <stdio.h>
 #include <string.h>

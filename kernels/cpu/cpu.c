@@ -4,8 +4,8 @@
  * whether AVX2 may be used. */
 #include "cpu.h"
 
-#include "hotpath.h"
-#include "inline_asm.h"
+#include "features.h"
+#include "inline_asm/asm.h"
 
 #include <stdio.h>
 #include <stdlib.h>

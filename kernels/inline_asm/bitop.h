@@ -1,10 +1,11 @@
 /* What the bit families (ctz, clz, popcnt, bswap) share: the batch loop in
  * its two forms (see hp_bitop_fn in shims/inline_asm.h) and the builtin
- * twins, which ctz.c and ctz_bmi.c (and so on) compile with different ISA
- * flags from this one definition. */
+ * twins, which ctz.c and ctz_builtin_bmi.c (and so on) compile with
+ * different ISA flags from this one definition. */
 #ifndef HOTPATH_INLINE_ASM_BITOP_H
 #define HOTPATH_INLINE_ASM_BITOP_H
 
+#include "asm.h"
 #include "inline_asm.h"
 
 /* Defines hp_<fam>_<v> from a uint64_t -> uint64_t operation.  The latency

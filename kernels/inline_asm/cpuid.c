@@ -1,5 +1,6 @@
 /* cpuid, n times: GCC's <cpuid.h> macro (the reference; itself inline asm
  * in the compiler's header) and hotpath's helper, which kernels/cpu uses. */
+#include "asm.h"
 #include "inline_asm.h"
 
 #include <cpuid.h>

@@ -1,6 +1,7 @@
 /* mfence, lfence, sfence: a store, then the fence, n times; the
  * compiler's intrinsics (each family's reference) and the inline-asm
  * helpers.  All three fences are in the x86-64 baseline (SSE2). */
+#include "asm.h"
 #include "inline_asm.h"
 
 #include <emmintrin.h>

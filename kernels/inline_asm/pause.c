@@ -1,6 +1,7 @@
 /* pause, n times back to back: the compiler's intrinsic (the reference)
  * and the inline-asm helper.  Baseline: on CPUs older than SSE2 the
  * encoding (rep nop) is a plain nop. */
+#include "asm.h"
 #include "inline_asm.h"
 
 #include <emmintrin.h>

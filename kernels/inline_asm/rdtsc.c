@@ -1,5 +1,6 @@
 /* rdtsc: n back-to-back reads of the time-stamp counter, through the
  * compiler's intrinsic (the reference) and through the inline-asm helper. */
+#include "asm.h"
 #include "inline_asm.h"
 
 #include <x86intrin.h>

@@ -1,6 +1,7 @@
 /* rdtscp: n reads of the time-stamp counter, each after every earlier
  * instruction has executed, with IA32_TSC_AUX (the CPU number on Linux);
  * the compiler's intrinsic (the reference) and the inline-asm helper. */
+#include "asm.h"
 #include "inline_asm.h"
 
 #include <x86intrin.h>

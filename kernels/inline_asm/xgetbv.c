@@ -1,6 +1,7 @@
 /* xgetbv, n reads of an extended control register: the compiler's
  * intrinsic (the reference) and the inline-asm helper.  Both need
  * HP_FEAT_OSXSAVE (the registry asks for it). */
+#include "asm.h"
 #include "inline_asm.h"
 
 #include <immintrin.h>

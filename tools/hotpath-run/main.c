@@ -1,10 +1,9 @@
 /* hotpath-run FAMILY[/VARIANT] [--size N] [--seconds S | --iterations N]:
  * one kernel on prepared input in a tight loop, after the correctness gate
  * for that variant; the target for perf, valgrind and other profilers. */
-#include "runners.h"
-
 #include "cpu/cpu.h"
 #include "gate.h"
+#include "harness.h"
 #include "hotpath.h"
 
 #include <errno.h>
@@ -14,51 +13,6 @@
 #include <string.h>
 #include <time.h>
 
-HP_RUNNERS(basics)
-HP_RUNNERS(abstraction)
-HP_RUNNERS(inline_asm)
-HP_RUNNERS(simd)
-HP_RUNNERS(syscall)
-HP_RUNNERS(base64)
-HP_RUNNERS(cpu_effects)
-HP_RUNNERS(calibration)
-
-static const struct {
-    const hp_runner *r;
-    const size_t *n;
-} tables[] = {
-    {hp_runners_basics, &hp_runners_basics_n},
-    {hp_runners_abstraction, &hp_runners_abstraction_n},
-    {hp_runners_inline_asm, &hp_runners_inline_asm_n},
-    {hp_runners_simd, &hp_runners_simd_n},
-    {hp_runners_syscall, &hp_runners_syscall_n},
-    {hp_runners_base64, &hp_runners_base64_n},
-    {hp_runners_cpu_effects, &hp_runners_cpu_effects_n},
-    {hp_runners_calibration, &hp_runners_calibration_n},
-};
-
-static const hp_runner *find_runner(const char *family)
-{
-    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
-        for (size_t i = 0; i < *tables[t].n; i++)
-            if (strcmp(tables[t].r[i].family, family) == 0)
-                return &tables[t].r[i];
-    return NULL;
-}
-
-void *hp_run_alloc(hp_run_input *in, int slot, size_t bytes, char *err, size_t len)
-{
-    const size_t rounded = (bytes / 64 + 1) * 64; /* never 0, a multiple of the alignment */
-    void *p = aligned_alloc(64, rounded);
-    if (!p) {
-        snprintf(err, len, "out of memory for %zu bytes", bytes);
-        return NULL;
-    }
-    memset(p, 0, rounded);
-    in->buf[slot] = p;
-    return p;
-}
-
 /* The measured loop, a named function so profilers can single it out
  * (valgrind --toggle-collect=hotpath_run_calls): never inlined, and never
  * specialized by GCC into a ".constprop" copy with another name. */
@@ -67,13 +21,10 @@ void *hp_run_alloc(hp_run_input *in, int slot, size_t bytes, char *err, size_t l
 #else
 #define HP_RUN_KEEP __attribute__((noinline))
 #endif
-HP_RUN_KEEP uint64_t hotpath_run_calls(const hp_runner *r, const void *fn, hp_run_input *in,
+HP_RUN_KEEP uint64_t hotpath_run_calls(const hp_harness *h, const void *fn, hp_input *in,
                                        uint64_t calls)
 {
-    uint64_t sink = 0;
-    for (uint64_t i = 0; i < calls; i++)
-        sink += r->call(fn, in);
-    return sink;
+    return h->run(fn, in, calls);
 }
 
 #define MAX_SIZE ((uint64_t)1 << 40)
@@ -87,13 +38,16 @@ static double now(void)
 
 static void usage(FILE *out)
 {
-    fputs("usage: hotpath-run FAMILY[/VARIANT] [--size N] [--seconds S | --iterations N]\n"
+    fputs("usage: hotpath-run FAMILY[/VARIANT] [--size N] [--mode NAME]\n"
+          "                   [--seconds S | --iterations N]\n"
           "                   [--warmup N] [--no-check | --check-only] [--quiet]\n"
           "       hotpath-run --list\n"
           "Runs one kernel on prepared input in a tight loop, after the correctness gate\n"
           "for that variant, and prints the bytes processed and the throughput.\n"
           "  FAMILY alone       the family's preferred runnable variant (as the dispatcher)\n"
           "  --size N           input size in the family's unit (default: the family's)\n"
+          "  --mode NAME        the input's mode, for families that have several\n"
+          "                     (branch_sum random|sorted, ctz latency|throughput, ...)\n"
           "  --seconds S        run for S seconds (default 1)\n"
           "  --iterations N     exactly N calls, no clock reads (for profilers)\n"
           "  --warmup N         N calls before the measured loop (outside\n"
@@ -116,8 +70,8 @@ static const char *not_runnable(const hp_variant *v)
         return "a limit line (a bound measured beside the family), not an implementation";
     if (!hp_all_runnable(v, &why))
         return why;
-    if (!find_runner(v->family))
-        return "hotpath-run has no runner for this family (tools/hotpath-run/run_<milestone>.c)";
+    if (!hp_harness_find(v->family))
+        return "this family has no harness (shims/harness_<milestone>.c)";
     return NULL;
 }
 
@@ -185,8 +139,8 @@ static const hp_variant *resolve(const char *spec)
         known = strcmp(all[i].family, family) == 0;
     if (!known) {
         fprintf(stderr, "hotpath-run: unknown family '%s'%s; the registered ones and their "
-                "variants:\n", family, find_runner(family) ? " (hotpath-run has a runner for "
-                "it, but this build registers no variant of it yet)" : "");
+                "variants:\n", family, hp_harness_find(family) ? " (it has a harness, but this build "
+                "registers no variant of it yet)" : "");
         list_known(NULL);
         return NULL;
     }
@@ -207,7 +161,7 @@ static const hp_variant *resolve(const char *spec)
 }
 
 /* The "ran:" and "result:" lines: calls, time, throughput. */
-static void report(const hp_run_input *in, const char *unit, uint64_t calls, double elapsed,
+static void report(const hp_input *in, const char *unit, uint64_t calls, double elapsed,
                    uint64_t sink)
 {
     printf("ran:     %" PRIu64 " calls in %.3f s (result checksum %016" PRIx64 ")\n", calls,
@@ -227,7 +181,7 @@ static void report(const hp_run_input *in, const char *unit, uint64_t calls, dou
 
 int main(int argc, char **argv)
 {
-    const char *spec = NULL, *err;
+    const char *spec = NULL, *mode_name = NULL, *err;
     uint64_t size = 0, iterations = 0, warmup = 0;
     double seconds = 1.0;
     int have_size = 0, have_iter = 0, check = 1, check_only = 0, quiet = 0;
@@ -250,13 +204,14 @@ int main(int argc, char **argv)
         } else if (!strcmp(a, "--quiet")) {
             quiet = 1;
         } else if ((!strcmp(a, "--size") || !strcmp(a, "--iterations") ||
-                    !strcmp(a, "--seconds") || !strcmp(a, "--warmup")) && !val) {
+                    !strcmp(a, "--seconds") || !strcmp(a, "--warmup") || !strcmp(a, "--mode")) &&
+                   !val) {
             fprintf(stderr, "hotpath-run: %s needs a value\n", a);
             return 2;
         } else if (!strcmp(a, "--size")) {
             if (parse_u64(a, argv[++i], &size))
                 return 2;
-            /* The runners size their buffers as a few multiples of it:
+            /* The harnesses size their buffers as a few multiples of it:
              * below this bound none of that arithmetic can wrap. */
             if (size > MAX_SIZE) {
                 fprintf(stderr, "hotpath-run: --size %" PRIu64 " is above the limit %" PRIu64
@@ -264,6 +219,8 @@ int main(int argc, char **argv)
                 return 2;
             }
             have_size = 1;
+        } else if (!strcmp(a, "--mode")) {
+            mode_name = argv[++i];
         } else if (!strcmp(a, "--warmup")) {
             if (parse_u64(a, argv[++i], &warmup))
                 return 2;
@@ -303,7 +260,19 @@ int main(int argc, char **argv)
         fprintf(stderr, "hotpath-run: %s/%s cannot run: %s\n", v->family, v->name, why);
         return 3;
     }
-    const hp_runner *r = find_runner(v->family);
+    const hp_harness *h = hp_harness_find(v->family);
+    size_t mode = h->default_mode;
+    if (mode_name) {
+        const int m = hp_harness_mode(h, mode_name);
+        if (m < 0) {
+            fprintf(stderr, "hotpath-run: %s has no mode '%s'; its modes:", v->family, mode_name);
+            for (size_t i = 0; i < h->n_modes; i++)
+                fprintf(stderr, " %s", h->modes[i]);
+            fprintf(stderr, "%s\n", h->n_modes ? "" : " none");
+            return 2;
+        }
+        mode = (size_t)m;
+    }
     const hp_family *fam = hp_find_family(v->family);
     const char *unit = fam ? fam->size_unit : "units";
     printf("hotpath-run: %s/%s (stage %s), HOTPATH_ISA=%s\n", v->family, v->name,
@@ -322,23 +291,23 @@ int main(int argc, char **argv)
     if (check_only)
         return 0;
 
-    hp_run_input in = {0};
+    hp_input in = {0};
     char perr[256] = "";
-    if (r->prepare(&in, have_size ? (size_t)size : r->default_size, perr, sizeof perr)) {
+    if (hp_harness_prepare(h, &in, have_size ? size : h->default_size, mode, perr, sizeof perr)) {
         fprintf(stderr, "hotpath-run: %s\n", perr);
-        for (int i = 0; i < 3; i++)
-            free(in.buf[i]);
+        hp_input_free(&in);
         return 2;
     }
-    printf("input:   %zu %s, %" PRIu64 " bytes per call\n", in.size, unit, in.bytes);
+    printf("input:   %" PRIu64 " %s%s%s, %" PRIu64 " bytes per call\n", in.size, unit,
+           h->n_modes ? ", mode " : "", h->n_modes ? h->modes[mode] : "", in.bytes);
 
     uint64_t calls = 0, sink = 0;
-    for (uint64_t i = 0; i < warmup; i++)
-        sink += r->call(v->fn, &in);
+    if (warmup)
+        sink += h->run(v->fn, &in, warmup);
     const double t0 = now();
     double elapsed;
     if (have_iter) {
-        sink += hotpath_run_calls(r, v->fn, &in, iterations);
+        sink += hotpath_run_calls(h, v->fn, &in, iterations);
         calls = iterations;
         elapsed = now() - t0;
     } else {
@@ -346,7 +315,7 @@ int main(int argc, char **argv)
          * clock is read rarely and the overshoot stays small. */
         uint64_t batch = 1;
         do {
-            sink += hotpath_run_calls(r, v->fn, &in, batch);
+            sink += hotpath_run_calls(h, v->fn, &in, batch);
             calls += batch;
             elapsed = now() - t0;
             if (elapsed < seconds / 20)
@@ -355,8 +324,7 @@ int main(int argc, char **argv)
     }
     if (!quiet)
         report(&in, unit, calls, elapsed, sink);
-    for (int i = 0; i < 3; i++)
-        free(in.buf[i]);
+    hp_input_free(&in);
     return 0;
 }
 

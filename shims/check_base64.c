@@ -1,11 +1,11 @@
-/* Gate checks of milestone 6 (kernels/base64): every encoder and decoder
+/* Checks of milestone 6 (kernels/base64): every encoder and decoder
  * against the naive reference on the RFC 4648 vectors, every length
  * 0..300 and a few large ones at odd alignments, and decoder inputs
  * broken at random positions (the error offset k must agree too).  Each
  * output buffer is followed by a canary: a variant may not write past
  * 4*ceil(n/3) (encode) or 3*(n/4) (decode). */
 #include "base64.h"
-#include "gate.h"
+#include "check.h"
 #include "rng.h"
 
 #include <stdlib.h>
@@ -35,7 +35,7 @@ static int cmp_bytes(const hp_variant *v, char *msg, size_t len, const char *wha
     const unsigned char *g = got, *w = want;
     for (size_t i = 0; i < count; i++)
         if (g[i] != w[i])
-            return hp_gate_fail(msg, len, v, "%s length %zu, offset %zu: got 0x%02x, want 0x%02x",
+            return hp_check_fail(msg, len, v, "%s length %zu, offset %zu: got 0x%02x, want 0x%02x",
                                 what, n, i, g[i], w[i]);
     return 0;
 }
@@ -56,43 +56,43 @@ static int encode_one(const hp_variant *v, const hp_variant *ref, const uint8_t 
     char *got = malloc(out + CANARY), *want = malloc(out + 1);
     int fail = 0;
     if (!got || !want) {
-        fail = hp_gate_fail(msg, len, v, "out of memory");
+        fail = hp_check_fail(msg, len, v, "out of memory");
         goto done;
     }
     memset(got, CANARY_BYTE, out + CANARY);
     size_t gn = f(src, n, got), wn = r(src, n, want);
     if (gn != wn || gn != out)
-        fail = hp_gate_fail(msg, len, v, "length %zu: returned %zu, want %zu", n, gn, out);
+        fail = hp_check_fail(msg, len, v, "length %zu: returned %zu, want %zu", n, gn, out);
     else if (cmp_bytes(v, msg, len, "encode", n, got, want, out))
         fail = 1;
     else if (!canary_intact((unsigned char *)got + out))
-        fail = hp_gate_fail(msg, len, v, "length %zu: wrote past %zu bytes", n, out);
+        fail = hp_check_fail(msg, len, v, "length %zu: wrote past %zu bytes", n, out);
 done:
     free(got);
     free(want);
     return fail;
 }
 
-static int check_encode(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
+int hp_check_base64_encode(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
 {
     hp_base64_encode_fn f = (hp_base64_encode_fn)v->fn;
     for (size_t i = 0; i < sizeof rfc_in / sizeof rfc_in[0]; i++) {
         char out[16];
         size_t n = strlen(rfc_in[i]), got = f((const uint8_t *)rfc_in[i], n, out);
         if (got != strlen(rfc_out[i]) || memcmp(out, rfc_out[i], got) != 0)
-            return hp_gate_fail(msg, len, v, "RFC 4648 vector \"%s\": got \"%.*s\", want \"%s\"",
+            return hp_check_fail(msg, len, v, "RFC 4648 vector \"%s\": got \"%.*s\", want \"%s\"",
                                 rfc_in[i], (int)got, out, rfc_out[i]);
     }
     hp_rng rng = {64};
     for (size_t k = 0; k <= 306; k++) {
         size_t n = k <= 300 ? k : 1000 + hp_rng_below(&rng, 200000);
         size_t mis = hp_rng_below(&rng, 64);
-        uint8_t *src = hp_gate_alloc(n, mis);
+        uint8_t *src = hp_check_alloc(n, mis);
         if (!src)
-            return hp_gate_fail(msg, len, v, "out of memory");
+            return hp_check_fail(msg, len, v, "out of memory");
         hp_rng_fill(&rng, src, n);
         int fail = encode_one(v, ref, src, n, msg, len);
-        hp_gate_free(src, mis);
+        hp_check_free(src, mis);
         if (fail)
             return fail;
     }
@@ -109,18 +109,18 @@ static int decode_one(const hp_variant *v, const hp_variant *ref, const char *sr
     uint8_t *got = malloc(room + CANARY), *want = malloc(room + 1);
     int fail = 0;
     if (!got || !want) {
-        fail = hp_gate_fail(msg, len, v, "out of memory");
+        fail = hp_check_fail(msg, len, v, "out of memory");
         goto done;
     }
     memset(got, CANARY_BYTE, room + CANARY);
     ptrdiff_t gn = f(src, n, got), wn = r(src, n, want);
     if (gn != wn)
-        fail = hp_gate_fail(msg, len, v, "input length %zu: returned %td, want %td%s", n, gn, wn,
+        fail = hp_check_fail(msg, len, v, "input length %zu: returned %td, want %td%s", n, gn, wn,
                             wn < 0 ? " (-(k+1), k = offset of the first invalid byte)" : "");
     else if (gn > 0 && cmp_bytes(v, msg, len, "decode", n, got, want, (size_t)gn))
         fail = 1;
     else if (!canary_intact(got + room))
-        fail = hp_gate_fail(msg, len, v, "input length %zu: wrote past 3*(n/4) = %zu bytes", n,
+        fail = hp_check_fail(msg, len, v, "input length %zu: wrote past 3*(n/4) = %zu bytes", n,
                             room);
 done:
     free(got);
@@ -131,14 +131,14 @@ done:
 static const uint8_t mutations[] = {'=', '=', '=', 0, '\n', ' ', '-', '_', '.', 0x80, 0xFF,
                                     '@', '[', '`', '{', '*', ',', ':', 'A', '/'};
 
-static int check_decode(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
+int hp_check_base64_decode(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
 {
     hp_base64_decode_fn f = (hp_base64_decode_fn)v->fn;
     for (size_t i = 0; i < sizeof rfc_in / sizeof rfc_in[0]; i++) {
         uint8_t out[16];
         ptrdiff_t got = f(rfc_out[i], strlen(rfc_out[i]), out);
         if (got != (ptrdiff_t)strlen(rfc_in[i]) || memcmp(out, rfc_in[i], (size_t)got) != 0)
-            return hp_gate_fail(msg, len, v, "RFC 4648 vector \"%s\": returned %td", rfc_out[i],
+            return hp_check_fail(msg, len, v, "RFC 4648 vector \"%s\": returned %td", rfc_out[i],
                                 got);
     }
     for (size_t i = 0; i < sizeof bad_in / sizeof bad_in[0]; i++) {
@@ -150,11 +150,11 @@ static int check_decode(const hp_variant *v, const hp_variant *ref, char *msg, s
         size_t raw = k <= 300 ? k : 1000 + hp_rng_below(&rng, 200000);
         size_t n = hp_base64_encoded_len(raw), mis = hp_rng_below(&rng, 64);
         uint8_t *bytes = malloc(raw + 1);
-        char *text = hp_gate_alloc(n, mis);
+        char *text = hp_check_alloc(n, mis);
         if (!bytes || !text) {
             free(bytes);
-            hp_gate_free(text, mis);
-            return hp_gate_fail(msg, len, v, "out of memory");
+            hp_check_free(text, mis);
+            return hp_check_fail(msg, len, v, "out of memory");
         }
         hp_rng_fill(&rng, bytes, raw);
         hp_base64_encode_naive(bytes, raw, text);
@@ -171,15 +171,9 @@ static int check_decode(const hp_variant *v, const hp_variant *ref, char *msg, s
             fail = decode_one(v, ref, text, n, msg, len);
             text[at] = keep;
         }
-        hp_gate_free(text, mis);
+        hp_check_free(text, mis);
         if (fail)
             return fail;
     }
     return 0;
 }
-
-const hp_check hp_checks_base64[] = {
-    {"base64_encode", check_encode},
-    {"base64_decode", check_decode},
-};
-HP_GATE_COUNT(base64)

@@ -1,7 +1,7 @@
-/* Gate check of milestone 5: every strlen variant against the reference at
+/* Check of milestone 5: every strlen variant against the reference at
  * every length 0..257 and every start offset within a cache line, in
  * exact-size heap buffers, plus random lengths up to 64 KiB. */
-#include "gate.h"
+#include "check.h"
 #include "rng.h"
 
 #include <string.h>
@@ -10,7 +10,7 @@
  * starting mis bytes past a 64-byte boundary. */
 static char *make_string(hp_rng *rng, size_t n, size_t mis)
 {
-    char *s = hp_gate_alloc(n + 1, mis);
+    char *s = hp_check_alloc(n + 1, mis);
     if (!s)
         return NULL;
     hp_rng_fill(rng, s, n);
@@ -21,7 +21,7 @@ static char *make_string(hp_rng *rng, size_t n, size_t mis)
     return s;
 }
 
-static int check_strlen(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
+int hp_check_strlen(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
 {
     hp_strlen_fn f = (hp_strlen_fn)v->fn, r = (hp_strlen_fn)ref->fn;
     hp_rng rng = {5};
@@ -30,18 +30,13 @@ static int check_strlen(const hp_variant *v, const hp_variant *ref, char *msg, s
         for (size_t mis = 0; mis < 64; mis++) {
             char *s = make_string(&rng, n, mis);
             if (!s)
-                return hp_gate_fail(msg, len, v, "out of memory");
+                return hp_check_fail(msg, len, v, "out of memory");
             size_t got = f(s), want = r(s);
-            hp_gate_free(s, mis);
+            hp_check_free(s, mis);
             if (got != want)
-                return hp_gate_fail(msg, len, v, "length %zu, misalignment %zu: got %zu, want %zu",
+                return hp_check_fail(msg, len, v, "length %zu, misalignment %zu: got %zu, want %zu",
                                     n, mis, got, want);
         }
     }
     return 0;
 }
-
-const hp_check hp_checks_syscall[] = {
-    {"strlen", check_strlen},
-};
-HP_GATE_COUNT(syscall)

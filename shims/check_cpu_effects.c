@@ -1,8 +1,8 @@
-/* Gate checks of milestone 7 (kernels/cpu_effects): every variant against
+/* Checks of milestone 7 (kernels/cpu_effects): every variant against
  * the family's reference, exactly (sums, final indices, chain values bit
  * for bit). */
 #include "cpu_effects.h"
-#include "gate.h"
+#include "check.h"
 #include "perm.h"
 #include "rng.h"
 
@@ -20,7 +20,7 @@ static int32_t draw_i32(hp_rng *r)
     return (int32_t)(uint32_t)(x >> 16);
 }
 
-static int check_branch_sum(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
+int hp_check_branch_sum(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
 {
     hp_branch_sum_fn f = (hp_branch_sum_fn)v->fn, r = (hp_branch_sum_fn)ref->fn;
     static const int32_t thresholds[] = {INT32_MIN, -1, 0, 127, INT32_MAX - 1, INT32_MAX};
@@ -31,9 +31,9 @@ static int check_branch_sum(const hp_variant *v, const hp_variant *ref, char *ms
     for (size_t k = 0; k <= 280; k++) {
         const size_t n = k <= 257 ? k : 1000 + (size_t)hp_rng_below(&rng, 50000);
         for (size_t mis = 0; mis < (k <= 257 ? 64u : 8u); mis += 4) {
-            int32_t *a = hp_gate_alloc(n * sizeof *a, mis);
+            int32_t *a = hp_check_alloc(n * sizeof *a, mis);
             if (!a)
-                return hp_gate_fail(msg, len, v, "out of memory");
+                return hp_check_fail(msg, len, v, "out of memory");
             for (size_t i = 0; i < n; i++)
                 a[i] = draw_i32(&rng);
             for (size_t t = 0; t <= sizeof thresholds / sizeof thresholds[0]; t++) {
@@ -41,19 +41,19 @@ static int check_branch_sum(const hp_variant *v, const hp_variant *ref, char *ms
                                        ? thresholds[t] : draw_i32(&rng);
                 const int64_t got = f(a, n, th), want = r(a, n, th);
                 if (got != want) {
-                    hp_gate_free(a, mis);
-                    return hp_gate_fail(msg, len, v, "length %zu, misalignment %zu, threshold %"
+                    hp_check_free(a, mis);
+                    return hp_check_fail(msg, len, v, "length %zu, misalignment %zu, threshold %"
                                         PRId32 ": got %" PRId64 ", want %" PRId64,
                                         n, mis, th, got, want);
                 }
             }
-            hp_gate_free(a, mis);
+            hp_check_free(a, mis);
         }
     }
     return 0;
 }
 
-static int check_pointer_chase(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
+int hp_check_pointer_chase(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
 {
     hp_pointer_chase_fn f = (hp_pointer_chase_fn)v->fn, r = (hp_pointer_chase_fn)ref->fn;
     hp_rng rng = {12};
@@ -64,7 +64,7 @@ static int check_pointer_chase(const hp_variant *v, const hp_variant *ref, char 
         if (!next || !cyc) {
             free(next);
             free(cyc);
-            return hp_gate_fail(msg, len, v, "out of memory");
+            return hp_check_fail(msg, len, v, "out of memory");
         }
         hp_perm_cycle(cyc, k, &rng);
         hp_perm_spread(cyc, k, next, stride);
@@ -74,7 +74,7 @@ static int check_pointer_chase(const hp_variant *v, const hp_variant *ref, char 
             const uint32_t got = f(next, n, tries[t]), want = r(next, n, tries[t]);
             if (got != want) {
                 free(next);
-                return hp_gate_fail(msg, len, v, "n %zu, stride %zu, %zu steps: got %" PRIu32
+                return hp_check_fail(msg, len, v, "n %zu, stride %zu, %zu steps: got %" PRIu32
                                     ", want %" PRIu32, n, stride, tries[t], got, want);
             }
         }
@@ -84,7 +84,7 @@ static int check_pointer_chase(const hp_variant *v, const hp_variant *ref, char 
             const uint32_t got = f(next, n, 5);
             if (got != HP_CHASE_OUT_OF_RANGE) {
                 free(next);
-                return hp_gate_fail(msg, len, v, "n %zu, next[0] = n: got %" PRIu32
+                return hp_check_fail(msg, len, v, "n %zu, next[0] = n: got %" PRIu32
                                     ", want HP_CHASE_OUT_OF_RANGE", n, got);
             }
         }
@@ -93,18 +93,18 @@ static int check_pointer_chase(const hp_variant *v, const hp_variant *ref, char 
     return 0;
 }
 
-static int check_gather_sum(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
+int hp_check_gather_sum(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
 {
     hp_gather_sum_fn f = (hp_gather_sum_fn)v->fn, r = (hp_gather_sum_fn)ref->fn;
     hp_rng rng = {13};
     for (size_t k = 0; k <= 270; k++) {
         const size_t n = k <= 257 ? k : 1000 + (size_t)hp_rng_below(&rng, 50000);
-        int32_t *a = hp_gate_alloc(n * sizeof *a, 4 * (k % 16));
-        uint32_t *idx = hp_gate_alloc(n * sizeof *idx, 0);
+        int32_t *a = hp_check_alloc(n * sizeof *a, 4 * (k % 16));
+        uint32_t *idx = hp_check_alloc(n * sizeof *idx, 0);
         if (!a || !idx) {
-            hp_gate_free(a, 4 * (k % 16));
-            hp_gate_free(idx, 0);
-            return hp_gate_fail(msg, len, v, "out of memory");
+            hp_check_free(a, 4 * (k % 16));
+            hp_check_free(idx, 0);
+            return hp_check_fail(msg, len, v, "out of memory");
         }
         for (size_t i = 0; i < n; i++)
             a[i] = draw_i32(&rng);
@@ -120,10 +120,10 @@ static int check_gather_sum(const hp_variant *v, const hp_variant *ref, char *ms
             got = f(a, n, idx, n), want = HP_GATHER_OUT_OF_RANGE;
             fail = got != want;
         }
-        hp_gate_free(a, 4 * (k % 16));
-        hp_gate_free(idx, 0);
+        hp_check_free(a, 4 * (k % 16));
+        hp_check_free(idx, 0);
         if (fail)
-            return hp_gate_fail(msg, len, v, "length %zu: got %" PRId64 ", want %" PRId64,
+            return hp_check_fail(msg, len, v, "length %zu: got %" PRId64 ", want %" PRId64,
                                 n, got, want);
     }
     return 0;
@@ -131,7 +131,7 @@ static int check_gather_sum(const hp_variant *v, const hp_variant *ref, char *ms
 
 static const size_t ilp_steps[] = {0, 1, 2, 3, 7, 8, 100, 1001, 65536};
 
-static int check_ilp_imul(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
+int hp_check_ilp_imul(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
 {
     hp_ilp_imul_fn f = (hp_ilp_imul_fn)v->fn, r = (hp_ilp_imul_fn)ref->fn;
     hp_rng rng = {14};
@@ -144,13 +144,13 @@ static int check_ilp_imul(const hp_variant *v, const hp_variant *ref, char *msg,
         r(want, m, c, ilp_steps[t]);
         for (int j = 0; j < HP_ILP_CHAINS; j++)
             if (got[j] != want[j])
-                return hp_gate_fail(msg, len, v, "%zu steps, chain %d: got %" PRIu64
+                return hp_check_fail(msg, len, v, "%zu steps, chain %d: got %" PRIu64
                                     ", want %" PRIu64, ilp_steps[t], j, got[j], want[j]);
     }
     return 0;
 }
 
-static int check_ilp_fma(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
+int hp_check_ilp_fma(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
 {
     hp_ilp_fma_fn f = (hp_ilp_fma_fn)v->fn, r = (hp_ilp_fma_fn)ref->fn;
     hp_rng rng = {15};
@@ -166,17 +166,8 @@ static int check_ilp_fma(const hp_variant *v, const hp_variant *ref, char *msg, 
         /* Bit for bit: same operations in the same order within a chain. */
         for (int j = 0; j < HP_ILP_CHAINS; j++)
             if (memcmp(&got[j], &want[j], sizeof got[j]) != 0)
-                return hp_gate_fail(msg, len, v, "%zu steps, chain %d: got %a, want %a",
+                return hp_check_fail(msg, len, v, "%zu steps, chain %d: got %a, want %a",
                                     ilp_steps[t], j, (double)got[j], (double)want[j]);
     }
     return 0;
 }
-
-const hp_check hp_checks_cpu_effects[] = {
-    {"branch_sum", check_branch_sum},
-    {"pointer_chase", check_pointer_chase},
-    {"gather_sum", check_gather_sum},
-    {"ilp_imul", check_ilp_imul},
-    {"ilp_fma", check_ilp_fma},
-};
-HP_GATE_COUNT(cpu_effects)

@@ -1,4 +1,4 @@
-/* Gate checks of milestone 4: every add_f32, dot_f32 and max_f32 variant
+/* Checks of milestone 4: every add_f32, dot_f32 and max_f32 variant
  * (and peer) against its family's reference at every length 0..257 and at
  * random lengths up to 70000, with a, b and out each at its own offset
  * from a 64-byte boundary, in exact-size heap buffers.
@@ -11,7 +11,7 @@
  * reference (double accumulation, then one rounding to float) is itself
  * within u*|exact| plus a double-sized error, so |got - want| is checked
  * against gamma_{n+2} * sum|a_i*b_i|, which covers both. */
-#include "gate.h"
+#include "check.h"
 #include "rng.h"
 #include "simd.h"
 
@@ -53,15 +53,15 @@ static int same(float x, float y)
 
 /* add: random bit patterns (NaNs, infinities, subnormals and all), then
  * out == a and out == b. */
-static int check_add(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
+int hp_check_add_f32(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
 {
     hp_add_f32_fn f = (hp_add_f32_fn)v->fn, r = (hp_add_f32_fn)ref->fn;
     hp_rng rng = {41};
     for (size_t k = 0; k < N_FIXED + N_RANDOM; k++) {
         const size_t n = length(&rng, k), bytes = n * sizeof(float);
         const size_t oa = offset(k, 0), ob = offset(k, 1), oo = offset(k, 2);
-        float *a = hp_gate_alloc(bytes, oa), *b = hp_gate_alloc(bytes, ob);
-        float *out = hp_gate_alloc(bytes, oo), *want = hp_gate_alloc(bytes, 0);
+        float *a = hp_check_alloc(bytes, oa), *b = hp_check_alloc(bytes, ob);
+        float *out = hp_check_alloc(bytes, oo), *want = hp_check_alloc(bytes, 0);
         int bad = !a || !b || !out || !want;
         if (!bad) {
             hp_rng_fill(&rng, a, bytes);
@@ -75,7 +75,7 @@ static int check_add(const hp_variant *v, const hp_variant *ref, char *msg, size
                 f(a, b, dst, n);
                 for (size_t i = 0; i < n; i++)
                     if (!same(dst[i], want[i])) {
-                        hp_gate_fail(msg, len, v, "length %zu, offsets %zu/%zu/%zu%s: "
+                        hp_check_fail(msg, len, v, "length %zu, offsets %zu/%zu/%zu%s: "
                                      "out[%zu] = %a, want %a", n, oa, ob, oo,
                                      alias == 1 ? ", out == a" : alias == 2 ? ", out == b" : "",
                                      i, dst[i], want[i]);
@@ -86,12 +86,12 @@ static int check_add(const hp_variant *v, const hp_variant *ref, char *msg, size
                     memcpy(dst, out, bytes);
             }
         }
-        hp_gate_free(a, oa);
-        hp_gate_free(b, ob);
-        hp_gate_free(out, oo);
-        hp_gate_free(want, 0);
+        hp_check_free(a, oa);
+        hp_check_free(b, ob);
+        hp_check_free(out, oo);
+        hp_check_free(want, 0);
         if (bad)
-            return bad == 2 ? 1 : hp_gate_fail(msg, len, v, "out of memory");
+            return bad == 2 ? 1 : hp_check_fail(msg, len, v, "out of memory");
     }
     return 0;
 }
@@ -102,22 +102,22 @@ static double gamma_n(size_t n)
     return nu / (1.0 - nu);
 }
 
-static int check_dot(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
+int hp_check_dot_f32(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
 {
     hp_dot_f32_fn f = (hp_dot_f32_fn)v->fn, r = (hp_dot_f32_fn)ref->fn;
     const float x[] = {1, 2, 3, 4}, y[] = {5, 6, 7, 8};
     if (f(x, y, 4) != 70.0f)
-        return hp_gate_fail(msg, len, v, "[1,2,3,4].[5,6,7,8] = %a, want 70 exactly",
+        return hp_check_fail(msg, len, v, "[1,2,3,4].[5,6,7,8] = %a, want 70 exactly",
                             f(x, y, 4));
     hp_rng rng = {43};
     for (size_t k = 0; k < N_FIXED + N_RANDOM; k++) {
         const size_t n = length(&rng, k), bytes = n * sizeof(float);
         const size_t oa = offset(k, 0), ob = offset(k, 1);
-        float *a = hp_gate_alloc(bytes, oa), *b = hp_gate_alloc(bytes, ob);
+        float *a = hp_check_alloc(bytes, oa), *b = hp_check_alloc(bytes, ob);
         if (!a || !b) {
-            hp_gate_free(a, oa);
-            hp_gate_free(b, ob);
-            return hp_gate_fail(msg, len, v, "out of memory");
+            hp_check_free(a, oa);
+            hp_check_free(b, ob);
+            return hp_check_fail(msg, len, v, "out of memory");
         }
         double abs_sum = 0.0; /* sum |a_i*b_i|: each product exact in double */
         for (size_t i = 0; i < n; i++) {
@@ -127,10 +127,10 @@ static int check_dot(const hp_variant *v, const hp_variant *ref, char *msg, size
         }
         const float got = f(a, b, n), want = r(a, b, n);
         const double bound = gamma_n(n + 2) * abs_sum;
-        hp_gate_free(a, oa);
-        hp_gate_free(b, ob);
+        hp_check_free(a, oa);
+        hp_check_free(b, ob);
         if (!(fabs((double)got - want) <= bound))
-            return hp_gate_fail(msg, len, v, "length %zu, offsets %zu/%zu: got %.9g, want %.9g, "
+            return hp_check_fail(msg, len, v, "length %zu, offsets %zu/%zu: got %.9g, want %.9g, "
                                 "|error| %.3g > bound %.3g", n, oa, ob, got, want,
                                 fabs((double)got - want), bound);
     }
@@ -155,7 +155,7 @@ static void fill_max(hp_rng *rng, float *a, size_t n, unsigned kind)
     }
 }
 
-static int check_max(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
+int hp_check_max_f32(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
 {
     hp_max_f32_fn f = (hp_max_f32_fn)v->fn, r = (hp_max_f32_fn)ref->fn;
     static const char *const kinds[] = {"random", "with NaNs", "non-positive with zeros",
@@ -164,22 +164,15 @@ static int check_max(const hp_variant *v, const hp_variant *ref, char *msg, size
     for (size_t k = 0; k < 4 * (N_FIXED + N_RANDOM); k++) {
         const unsigned kind = (unsigned)(k % 4);
         const size_t n = length(&rng, k / 4), oa = offset(k, 0);
-        float *a = hp_gate_alloc(n * sizeof(float), oa);
+        float *a = hp_check_alloc(n * sizeof(float), oa);
         if (!a)
-            return hp_gate_fail(msg, len, v, "out of memory");
+            return hp_check_fail(msg, len, v, "out of memory");
         fill_max(&rng, a, n, kind);
         const float got = f(a, n), want = r(a, n);
-        hp_gate_free(a, oa);
+        hp_check_free(a, oa);
         if (!same(got, want))
-            return hp_gate_fail(msg, len, v, "length %zu (%s), offset %zu: got %a, want %a", n,
+            return hp_check_fail(msg, len, v, "length %zu (%s), offset %zu: got %a, want %a", n,
                                 kinds[kind], oa, got, want);
     }
     return 0;
 }
-
-const hp_check hp_checks_simd[] = {
-    {"add_f32", check_add},
-    {"dot_f32", check_dot},
-    {"max_f32", check_max},
-};
-HP_GATE_COUNT(simd)

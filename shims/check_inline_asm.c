@@ -1,10 +1,10 @@
-/* Gate checks of milestone 3 (kernels/inline_asm).  The bit families are
+/* Checks of milestone 3 (kernels/inline_asm).  The bit families are
  * compared value by value with the portable reference, in both the
  * throughput and the latency form.  The instructions that read machine
  * state are checked for what must hold on any run (no flaky checks): the
  * TSC does not go backwards on one CPU, cpuid and xgetbv answer exactly as
  * the compiler's own intrinsic does. */
-#include "gate.h"
+#include "check.h"
 #include "inline_asm.h"
 #include "pin.h"
 #include "rng.h"
@@ -60,13 +60,13 @@ static int compare_bitop(const hp_variant *v, const uint64_t *in, const uint64_t
 {
     for (size_t i = 0; i < n; i++)
         if (got[i] != want[i])
-            return hp_gate_fail(msg, len, v, "%s, n %zu, position %zu (operand 0x%016" PRIx64
+            return hp_check_fail(msg, len, v, "%s, n %zu, position %zu (operand 0x%016" PRIx64
                                 "): got %" PRIu64 ", want %" PRIu64, form_name(chained), n, i,
                                 operand(in, want, i, chained), got[i], want[i]);
     return 0;
 }
 
-static int check_bitop(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
+int hp_check_bitop(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
 {
     hp_bitop_fn f = (hp_bitop_fn)v->fn, r = (hp_bitop_fn)ref->fn;
     size_t n = 0;
@@ -74,7 +74,7 @@ static int check_bitop(const hp_variant *v, const hp_variant *ref, char *msg, si
     uint64_t *got = malloc((n + 1) * sizeof *got), *want = malloc(n * sizeof *want);
     int fail = !in || !got || !want;
     if (fail)
-        hp_gate_fail(msg, len, v, "out of memory");
+        hp_check_fail(msg, len, v, "out of memory");
     f(NULL, NULL, 0, 0); /* n = 0 touches nothing */
     f(NULL, NULL, 0, 1);
     for (int chained = 0; chained <= 1 && !fail; chained++) {
@@ -83,7 +83,7 @@ static int check_bitop(const hp_variant *v, const hp_variant *ref, char *msg, si
         r(in, want, n, chained);
         fail = compare_bitop(v, in, got, want, n, chained, msg, len);
         if (!fail && got[n] != SENTINEL)
-            fail = hp_gate_fail(msg, len, v, "%s wrote past out[%zu]", form_name(chained), n);
+            fail = hp_check_fail(msg, len, v, "%s wrote past out[%zu]", form_name(chained), n);
     }
     /* Every length 0..257 in exact-size heap buffers (ASan sees an
      * over-read), from the random part of the inputs: a vectorized
@@ -91,7 +91,7 @@ static int check_bitop(const hp_variant *v, const hp_variant *ref, char *msg, si
     for (size_t m = 0; m <= 257 && !fail; m++) {
         uint64_t *a = malloc(m ? m * sizeof *a : 1), *o = malloc((m + 1) * sizeof *o);
         if (!a || !o) {
-            fail = hp_gate_fail(msg, len, v, "out of memory");
+            fail = hp_check_fail(msg, len, v, "out of memory");
         } else {
             memcpy(a, in + n - N_RANDOM + m, m * sizeof *a);
             for (int chained = 0; chained <= 1 && !fail; chained++) {
@@ -100,7 +100,7 @@ static int check_bitop(const hp_variant *v, const hp_variant *ref, char *msg, si
                 r(a, want, m, chained);
                 fail = compare_bitop(v, a, o, want, m, chained, msg, len);
                 if (!fail && o[m] != SENTINEL)
-                    fail = hp_gate_fail(msg, len, v, "%s, n %zu: wrote past the end",
+                    fail = hp_check_fail(msg, len, v, "%s, n %zu: wrote past the end",
                                         form_name(chained), m);
             }
         }
@@ -121,21 +121,21 @@ static int tsc_in_order(const hp_variant *v, const uint64_t *t, uint64_t before,
                         char *msg, size_t len)
 {
     if (t[0] < before)
-        return hp_gate_fail(msg, len, v, "read 0 (%" PRIu64 ") is before the reference's "
+        return hp_check_fail(msg, len, v, "read 0 (%" PRIu64 ") is before the reference's "
                             "earlier read (%" PRIu64 ")", t[0], before);
     for (size_t i = 1; i < N_READS; i++)
         if (t[i] < t[i - 1])
-            return hp_gate_fail(msg, len, v, "read %zu went backwards: %" PRIu64 " after %"
+            return hp_check_fail(msg, len, v, "read %zu went backwards: %" PRIu64 " after %"
                                 PRIu64, i, t[i], t[i - 1]);
     if (after < t[N_READS - 1] || after == before)
-        return hp_gate_fail(msg, len, v, "the reference's later read %" PRIu64 " is not after "
+        return hp_check_fail(msg, len, v, "the reference's later read %" PRIu64 " is not after "
                             "read %d (%" PRIu64 ")", after, N_READS - 1, t[N_READS - 1]);
     return 0;
 }
 
 /* Reads of one CPU's TSC, bracketed by the reference's reads, never go
  * backwards and the counter advances; the helper writes exactly n. */
-static int check_rdtsc(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
+int hp_check_rdtsc(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
 {
     hp_rdtsc_fn f = (hp_rdtsc_fn)v->fn, r = (hp_rdtsc_fn)ref->fn;
     uint64_t t[N_READS + 1], before, after;
@@ -149,13 +149,13 @@ static int check_rdtsc(const hp_variant *v, const hp_variant *ref, char *msg, si
     if (pinned)
         hp_unpin(&saved);
     if (t[N_READS] != SENTINEL)
-        return hp_gate_fail(msg, len, v, "wrote past out[%d]", N_READS);
+        return hp_check_fail(msg, len, v, "wrote past out[%d]", N_READS);
     return tsc_in_order(v, t, before, after, msg, len);
 }
 
 /* As rdtsc, and TSC_AUX (the CPU number on Linux) is the reference's on
  * the CPU the thread is pinned to (compared only when pinning worked). */
-static int check_rdtscp(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
+int hp_check_rdtscp(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
 {
     hp_rdtscp_fn f = (hp_rdtscp_fn)v->fn, r = (hp_rdtscp_fn)ref->fn;
     uint64_t t[N_READS + 1], before, after;
@@ -171,19 +171,19 @@ static int check_rdtscp(const hp_variant *v, const hp_variant *ref, char *msg, s
     if (pinned)
         hp_unpin(&saved);
     if (t[N_READS] != SENTINEL || aux[N_READS] != 0x5A5A5A5Au)
-        return hp_gate_fail(msg, len, v, "wrote past out[%d] or aux[%d]", N_READS, N_READS);
+        return hp_check_fail(msg, len, v, "wrote past out[%d] or aux[%d]", N_READS, N_READS);
     if (tsc_in_order(v, t, before, after, msg, len))
         return 1;
     for (size_t i = 0; pinned && i < N_READS; i++)
         if (aux[i] != aux_before)
-            return hp_gate_fail(msg, len, v, "read %zu: TSC_AUX 0x%" PRIx32 ", the reference "
+            return hp_check_fail(msg, len, v, "read %zu: TSC_AUX 0x%" PRIx32 ", the reference "
                                 "says 0x%" PRIx32 " on the same CPU", i, aux[i], aux_before);
     return 0;
 }
 
 /* Leaves whose answer is the same on every run and every CPU of the
  * machine, except leaf 1's initial APIC ID (EBX bits 31..24), masked. */
-static int check_cpuid(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
+int hp_check_cpuid(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
 {
     hp_cpuid_fn f = (hp_cpuid_fn)v->fn, r = (hp_cpuid_fn)ref->fn;
     uint32_t max[4], ext[4], got[4], want[4];
@@ -204,20 +204,20 @@ static int check_cpuid(const hp_variant *v, const hp_variant *ref, char *msg, si
         }
         for (int k = 0; k < 4; k++)
             if (got[k] != want[k])
-                return hp_gate_fail(msg, len, v, "leaf 0x%" PRIx32 ".%" PRIu32 ", register %c: "
+                return hp_check_fail(msg, len, v, "leaf 0x%" PRIx32 ".%" PRIu32 ", register %c: "
                                     "got 0x%08" PRIx32 ", want 0x%08" PRIx32, leaf, sub,
                                     "abcd"[k], got[k], want[k]);
     }
     uint32_t untouched[4] = {1, 2, 3, 4};
     f(0, 0, untouched, 0);
     if (untouched[0] != 1 || untouched[1] != 2 || untouched[2] != 3 || untouched[3] != 4)
-        return hp_gate_fail(msg, len, v, "n = 0 wrote its output");
+        return hp_check_fail(msg, len, v, "n = 0 wrote its output");
     return 0;
 }
 
 /* XCR0 as the intrinsic reads it; x87 and SSE state (bits 0, 1) are
  * always enabled on x86-64 Linux. */
-static int check_xgetbv(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
+int hp_check_xgetbv(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
 {
     hp_xgetbv_fn f = (hp_xgetbv_fn)v->fn, r = (hp_xgetbv_fn)ref->fn;
     uint64_t got[17], want;
@@ -226,19 +226,19 @@ static int check_xgetbv(const hp_variant *v, const hp_variant *ref, char *msg, s
     f(0, got, 16);
     r(0, &want, 1);
     if (got[16] != SENTINEL)
-        return hp_gate_fail(msg, len, v, "wrote past out[16]");
+        return hp_check_fail(msg, len, v, "wrote past out[16]");
     for (size_t i = 0; i < 16; i++)
         if (got[i] != want)
-            return hp_gate_fail(msg, len, v, "read %zu: XCR0 0x%" PRIx64 ", want 0x%" PRIx64, i,
+            return hp_check_fail(msg, len, v, "read %zu: XCR0 0x%" PRIx64 ", want 0x%" PRIx64, i,
                                 got[i], want);
     if ((want & 3) != 3)
-        return hp_gate_fail(msg, len, v, "XCR0 0x%" PRIx64 " lacks x87 or SSE state", want);
+        return hp_check_fail(msg, len, v, "XCR0 0x%" PRIx64 " lacks x87 or SSE state", want);
     return 0;
 }
 
 /* A fence's observable job here: every store before it landed, none past
  * the end. */
-static int check_fence(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
+int hp_check_fence(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
 {
     hp_fence_fn f = (hp_fence_fn)v->fn, r = (hp_fence_fn)ref->fn;
     uint64_t got[N_READS + 1], want[N_READS];
@@ -248,16 +248,16 @@ static int check_fence(const hp_variant *v, const hp_variant *ref, char *msg, si
     r(want, N_READS);
     for (size_t i = 0; i < N_READS; i++)
         if (got[i] != want[i])
-            return hp_gate_fail(msg, len, v, "store %zu: got %" PRIu64 ", want %" PRIu64, i,
+            return hp_check_fail(msg, len, v, "store %zu: got %" PRIu64 ", want %" PRIu64, i,
                                 got[i], want[i]);
     if (got[N_READS] != SENTINEL)
-        return hp_gate_fail(msg, len, v, "wrote past out[%d]", N_READS);
+        return hp_check_fail(msg, len, v, "wrote past out[%d]", N_READS);
     return 0;
 }
 
 /* pause has no result: the check is that it executes (no illegal
  * instruction) and returns, for n = 0, 1 and N_READS. */
-static int check_pause(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
+int hp_check_pause(const hp_variant *v, const hp_variant *ref, char *msg, size_t len)
 {
     (void)ref, (void)msg, (void)len;
     hp_pause_fn f = (hp_pause_fn)v->fn;
@@ -266,11 +266,3 @@ static int check_pause(const hp_variant *v, const hp_variant *ref, char *msg, si
     f(N_READS);
     return 0;
 }
-
-const hp_check hp_checks_inline_asm[] = {
-    {"rdtsc", check_rdtsc},   {"rdtscp", check_rdtscp}, {"cpuid", check_cpuid},
-    {"xgetbv", check_xgetbv}, {"ctz", check_bitop},     {"clz", check_bitop},
-    {"popcnt", check_bitop},  {"bswap", check_bitop},   {"mfence", check_fence},
-    {"lfence", check_fence},  {"sfence", check_fence},  {"pause", check_pause},
-};
-HP_GATE_COUNT(inline_asm)
