@@ -20,6 +20,7 @@ const hp_family hp_fam_syscall[] = {
     X(strlen, bytes, BASELINE, strlen_bytes, 0) \
     X(strlen, swar, ALGORITHM, strlen_swar, 0)  \
     X(strlen, sse2, SIMD, strlen_sse2, 0)       \
+    X(strlen, asm_avx2, ASM, strlen_asm_avx2, 0) \
     X(strlen, avx2, SIMD, strlen_avx2, 0)       \
     X(strlen, avx512, SIMD, strlen_avx512, 0)
 

@@ -5,8 +5,10 @@
 # costs at least that).  Like is compared with like: coreutils wraps at 76
 # and openssl at 64, so each wrapping has its own group (b64 -w 0 vs
 # base64 -w 0 vs openssl base64 -A; b64 vs base64 at 76; b64 -w 64 vs
-# base64 -w 64 vs openssl base64), and decoding reads the 76- or the
-# 64-column text.  Output goes to /dev/null (hyperfine's default) and no
+# base64 -w 64 vs openssl base64), and decoding reads the 76-column, the
+# 64-column and the single-line (-w 0) text: b64 -d copies each read's
+# characters out of the newlines before decoding, and that copy runs
+# differently with and without them.  Output goes to /dev/null (hyperfine's default) and no
 # shell runs between hyperfine and the program (-N).
 #
 #   base64.sh BUILD RESULTS RUN  ->  RESULTS/RUN-hyperfine-base64.json
@@ -50,9 +52,15 @@ if [ ! -s "$bin.b64w64" ]; then
     mv "$bin.b64.tmp" "$bin.b64"
     mv "$bin.b64w64.tmp" "$bin.b64w64"
 fi
+if [ ! -s "$bin.b64w0" ]; then
+    base64 -w 0 "$bin" >"$bin.b64w0.tmp"
+    mv "$bin.b64w0.tmp" "$bin.b64w0"
+fi
 # the cached files must be what their names say (an interrupted run or a
 # stale cache would time the wrong input)
-"$b64" -d "$bin.b64" | cmp -s - "$bin" || { echo "$0: $bin.b64 is stale" >&2; exit 1; }
+for enc in "$bin.b64" "$bin.b64w0"; do
+    "$b64" -d "$enc" | cmp -s - "$bin" || { echo "$0: $enc is stale" >&2; exit 1; }
+done
 
 args=()
 add() { args+=(--command-name "$1" "$2"); }
@@ -72,6 +80,10 @@ add "cat b64 (64 cols)" "cat $bin.b64w64"
 add "b64 -d (64 cols)" "$b64 -d $bin.b64w64"
 add "base64 -d (64 cols)" "base64 -d $bin.b64w64"
 add "openssl base64 -d (64 cols)" "openssl base64 -d -in $bin.b64w64"
+add "cat b64 (one line)" "cat $bin.b64w0"
+add "b64 -d (one line)" "$b64 -d $bin.b64w0"
+add "base64 -d (one line)" "base64 -d $bin.b64w0"
+add "openssl base64 -d -A (one line)" "openssl base64 -d -A -in $bin.b64w0"
 
 mkdir -p "$results"
 hyperfine -N --style basic "${runs[@]}" --warmup "$warmup" \

@@ -30,6 +30,11 @@ const char *hp_peer_unavailable(const hp_variant *v);
 /* memcpy of n bytes, the `limit` line of memory-bound families.  Its
  * signature is its own: families call it with the bytes they move. */
 void hp_limit_memcpy(void *dst, const void *src, size_t n);
+/* The same copy with non-temporal stores: the DRAM limit of a kernel that
+ * streams its output around the caches (add_f32's avx2 at large n).  Its
+ * variant is named limit_nt because hotpath-stats takes a peer named
+ * memcpy or limit* as a limit (and compares with the faster one). */
+void hp_limit_nt_copy(void *dst, const void *src, size_t n);
 
 #ifdef __cplusplus
 }

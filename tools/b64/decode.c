@@ -18,13 +18,21 @@
 #define DEC_CHUNK (128u * 1024)
 /* At most one whole quartet and a partial one are held between reads. */
 #define HOLD_MAX 7
+/* The held characters sit right before a fixed point of the character
+ * buffer, 64 bytes in, where each read's kept characters go: so the copy
+ * of a read with no newline (-w 0 text) runs from raw to a destination of
+ * the same alignment.  Appending after the held ones instead put it 4-7
+ * bytes out of step, a copy glibc 2.36's rep movsb path runs at ~2 GB/s
+ * (b64 -d of 256 MiB single-line text: 381 ms vs 127 ms wrapped, Zen 4). */
+#define BODY_AT 64
 
 typedef struct dec_state {
     int ignore_garbage;
     const char *raw;   /* this read's bytes */
     size_t raw_n;
     uint64_t raw_pos;  /* stream offset of raw[0] */
-    char *chars;       /* held characters, then this read's kept ones */
+    char *body;        /* where this read's kept characters go */
+    char *chars;       /* body - held: held characters, then this read's */
     size_t held;       /* characters of chars[] from earlier reads */
     uint64_t held_pos[HOLD_MAX]; /* their stream offsets */
 } dec_state;
@@ -157,21 +165,23 @@ static void hold(dec_state *s, size_t from, size_t n)
         while (!kept(s, (unsigned char)s->raw[p]));
         pos[i - from] = s->raw_pos + p;
     }
-    memmove(s->chars, s->chars + from, n - from);
+    memmove(s->body - (n - from), s->chars + from, n - from);
     memcpy(s->held_pos, pos, (n - from) * sizeof pos[0]);
     s->held = n - from;
+    s->chars = s->body - s->held;
 }
 
 int b64_decode_stream(int fd, const char *name, int ignore_garbage, hp_base64_decode_fn dec)
 {
     dec_state s = {.ignore_garbage = ignore_garbage};
     char *raw = b64_alloc(DEC_CHUNK);
-    s.chars = b64_alloc(HOLD_MAX + DEC_CHUNK);
+    char *chars = b64_alloc(BODY_AT + DEC_CHUNK);
     uint8_t *out = b64_alloc(hp_base64_decoded_max(HOLD_MAX + DEC_CHUNK));
     int rc = B64_EXIT_FAIL;
-    if (!raw || !s.chars || !out)
+    if (!raw || !chars || !out)
         goto out;
     s.raw = raw;
+    s.body = s.chars = chars + BODY_AT;
 
     for (;;) {
         ssize_t r = b64_read(fd, name, raw, DEC_CHUNK);
@@ -180,7 +190,7 @@ int b64_decode_stream(int fd, const char *name, int ignore_garbage, hp_base64_de
             break;
         }
         s.raw_n = (size_t)r;
-        size_t n = s.held + compact(&s, raw, s.raw_n, s.chars + s.held);
+        size_t n = s.held + compact(&s, raw, s.raw_n, s.body);
         if (r == 0) { /* the end: what is held is the final quartet */
             rc = n ? decode_block(&s, n, dec, out) : 0;
             break;
@@ -209,7 +219,7 @@ int b64_decode_stream(int fd, const char *name, int ignore_garbage, hp_base64_de
     }
 out:
     free(raw);
-    free(s.chars);
+    free(chars);
     free(out);
     return rc;
 }

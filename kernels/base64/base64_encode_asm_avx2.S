@@ -1,0 +1,124 @@
+/* hp_base64_encode_asm_avx2: the AVX2 encoder (base64_encode_avx2.c)
+ * written by hand.  24 input bytes -> 32 characters per step:
+ *   vmovdqu    32 bytes at p - 4: low lane p[-4..12), high lane p[12..28)
+ *   vpshufb    per lane, each triple b0 b1 b2 -> dword [b1 b0 b2 b1]
+ *   vpmulhuw   fields a, c to bytes 0, 2 (x 2^6, x 2^10, high halves)
+ *   vpmullw    fields b, d to bytes 1, 3 (x 2^4, x 2^8, low halves)
+ *   vpblendvb  bytes 0, 2 of the first, 1, 3 of the second; vpand 0x3F
+ *   vpsubusb, vpcmpgtb, vpsubb: the offset class 0..13 of each index
+ *   vpshufb, vpaddb: index + offset[class] = the character
+ * The first step loads at p (p - 4 may not be readable) and moves the low
+ * lane up a dword with vpermd.  Then four steps per iteration while 100
+ * bytes remain (a step at i reads [i-4, i+28)), single steps while 28
+ * remain, and hp_b64_enc_tail for the last 0..27 bytes.
+ *
+ * size_t hp_base64_encode_asm_avx2(const uint8_t *src, size_t n, char *dst)
+ *   System V: rdi = src, rsi = n, rdx = dst; returns 4*ceil(n/3) in rax.
+ * Clobbers rax, rcx, rdx, rsi, rdi, r8, ymm0-ymm15, and through the call
+ * to hp_b64_enc_tail any caller-saved register.  Saves rbx. */
+
+        .section .rodata
+        .p2align 5
+.Lspread:       /* vpshufb: low lane from offset 4, high lane from 0 */
+        .byte 5, 4, 6, 5, 8, 7, 9, 8, 11, 10, 12, 11, 14, 13, 15, 14
+        .byte 1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7, 10, 9, 11, 10
+.Loffsets:      /* class -> character - index: A-Z, a-z, 0-9 (x10), +, / */
+        .byte 65, 71, -4, -4, -4, -4, -4, -4, -4, -4, -4, -4, -19, -16, 0, 0
+        .byte 65, 71, -4, -4, -4, -4, -4, -4, -4, -4, -4, -4, -19, -16, 0, 0
+.Lfirst:        /* vpermd: dwords 0 0 1 2 | 3 4 5 6 */
+        .long 0, 0, 1, 2, 3, 4, 5, 6
+.Lmulhi:        .long 0x04000040
+.Lmullo:        .long 0x01000010
+.Lhigh_bytes:   .long 0xFF00FF00
+.L3f:           .byte 0x3F
+.L51:           .byte 51
+.L25:           .byte 25
+
+/* One step on \x (loaded), with \t and \u as scratch. */
+        .macro STEP x, t, u
+        vpshufb   %ymm13, \x, \x
+        vpmulhuw  %ymm8, \x, \t         /* bytes 0, 2: a, c (+ 2 high bits in c) */
+        vpmullw   %ymm9, \x, \x         /* bytes 1, 3: b, d (+ 2 high bits each) */
+        vpblendvb %ymm14, \x, \t, \x
+        vpand     %ymm10, \x, \x        /* x = four 6-bit indices per dword */
+        vpsubusb  %ymm11, \x, \t        /* t = sat(x - 51): 1..12 for 52..63 */
+        vpcmpgtb  %ymm12, \x, \u        /* u = x > 25 ? -1 : 0 */
+        vpsubb    \u, \t, \t            /* t = the class 0..13 */
+        vpshufb   \t, %ymm15, \t
+        vpaddb    \t, \x, \x
+        .endm
+
+        .text
+        .globl hp_base64_encode_asm_avx2
+        .type hp_base64_encode_asm_avx2, @function
+        .p2align 5
+hp_base64_encode_asm_avx2:
+        .cfi_startproc
+        push    %rbx
+        .cfi_adjust_cfa_offset 8
+        .cfi_offset %rbx, -16
+        mov     %rdx, %r8               /* mul below writes rdx */
+        lea     2(%rsi), %rax
+        movabs  $0xAAAAAAAAAAAAAAAB, %rcx /* ceil(2^65 / 3): x/3 = (x*c) >> 65 */
+        mul     %rcx
+        shr     $1, %rdx
+        lea     (,%rdx,4), %rbx         /* rbx = 4*((n+2)/3): the result */
+        mov     %r8, %rdx               /* rdx = dst again */
+        cmp     $32, %rsi
+        jb      3f
+
+        vpbroadcastd .Lmulhi(%rip), %ymm8
+        vpbroadcastd .Lmullo(%rip), %ymm9
+        vpbroadcastb .L3f(%rip), %ymm10
+        vpbroadcastb .L51(%rip), %ymm11
+        vpbroadcastb .L25(%rip), %ymm12
+        vmovdqa .Lspread(%rip), %ymm13
+        vpbroadcastd .Lhigh_bytes(%rip), %ymm14
+        vmovdqa .Loffsets(%rip), %ymm15
+
+        vmovdqa .Lfirst(%rip), %ymm0
+        vpermd  (%rdi), %ymm0, %ymm0
+        STEP    %ymm0, %ymm1, %ymm2
+        vmovdqu %ymm0, (%rdx)
+        add     $24, %rdi
+        add     $32, %rdx
+        sub     $24, %rsi
+
+        cmp     $100, %rsi
+        jb      2f
+        .p2align 4
+1:      vmovdqu -4(%rdi), %ymm0         /* four independent steps */
+        vmovdqu 20(%rdi), %ymm3
+        STEP    %ymm0, %ymm1, %ymm2
+        STEP    %ymm3, %ymm4, %ymm5
+        vmovdqu 44(%rdi), %ymm6
+        vmovdqu 68(%rdi), %ymm1
+        vmovdqu %ymm0, (%rdx)
+        vmovdqu %ymm3, 32(%rdx)
+        STEP    %ymm6, %ymm7, %ymm2
+        STEP    %ymm1, %ymm4, %ymm5
+        vmovdqu %ymm6, 64(%rdx)
+        vmovdqu %ymm1, 96(%rdx)
+        add     $96, %rdi
+        sub     $-128, %rdx             /* -128 fits an imm8, +128 does not */
+        sub     $96, %rsi
+        cmp     $100, %rsi
+        jae     1b
+2:      cmp     $28, %rsi               /* single steps while 28 remain */
+        jb      3f
+        vmovdqu -4(%rdi), %ymm0
+        STEP    %ymm0, %ymm1, %ymm2
+        vmovdqu %ymm0, (%rdx)
+        add     $24, %rdi
+        add     $32, %rdx
+        sub     $24, %rsi
+        jmp     2b
+3:      vzeroupper                      /* before the SSE-era C tail */
+        call    hp_b64_enc_tail@PLT     /* rdi, rsi, rdx: the last 0..27 bytes */
+        mov     %rbx, %rax
+        pop     %rbx
+        .cfi_adjust_cfa_offset -8
+        .cfi_restore %rbx
+        ret
+        .cfi_endproc
+        .size hp_base64_encode_asm_avx2, .-hp_base64_encode_asm_avx2
