@@ -23,7 +23,8 @@ struct Milestone {
     Milestone(const char *milestone, void (*fn)());
 };
 #define HP_BENCH_MILESTONE(m, fn) static ::hp::Milestone hp_milestone_##m(#m, fn)
-// The registration functions in the milestones' order.
+// The registration functions in the milestones' order, then those of fixtures
+// outside the journey (the ceilings).
 std::vector<void (*)()> milestones();
 
 // True under `make bench-quick`: a smoke run with few sizes.

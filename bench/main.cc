@@ -177,6 +177,11 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "hotpath-bench: no benchmark matched; no result written\n");
             return 1;
         }
+        if (!hp::add_context_after(tmp_path)) {
+            std::fprintf(stderr, "hotpath-bench: cannot add the core clock to %s\n", tmp_path);
+            unlink(tmp_path);
+            return 1;
+        }
         if (std::rename(tmp_path, out.c_str()) != 0) {
             std::perror("hotpath-bench: rename");
             unlink(tmp_path);

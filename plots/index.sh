@@ -40,6 +40,25 @@ HEAD
     echo "<h2 id=\"$c\">${title:-$c}</h2>"
     echo "<a href=\"$c.png\"><img src=\"$c.svg\" alt=\"${title:-$c}\"></a>"
   done
+  # Each family links to its explanation pages (make explain, written to
+  # results/explain/), or says the command that writes one; the roofline
+  # of make roofline when drawn.
+  echo '<h2 id="explain">Explained loops</h2><ul>'
+  tables=$(dirname "$md")/$run/tables
+  for t in "$tables"/*.tsv; do
+    fam=$(basename "$t" .tsv)
+    # family tables only (their header, as hotpath-stats recognises them)
+    head -1 "$t" | grep -q $'^name\tfamily\tvariant\tstage\tsize' || continue
+    [ "$fam" = ceiling ] && continue
+    pages=$(ls "$(dirname "$md")/explain/$fam"-*.md 2>/dev/null || true)
+    if [ -n "$pages" ]; then
+      echo "<li>$fam:"; for p in $pages; do echo "<a href=\"$(realpath --relative-to="$out" "$p")\">$(basename "$p" .md)</a>"; done; echo '</li>'
+    else
+      echo "<li>$fam: <code>make explain KERNEL=$fam/VARIANT</code></li>"
+    fi
+  done
+  echo '</ul>'
+  [ -f "$out/roofline.svg" ] && echo '<h2 id="roofline">Roofline (make roofline)</h2><a href="roofline.png"><img src="roofline.svg" alt="roofline"></a>'
   echo '<h2 id="summary">Summary (hotpath-stats)</h2>'
   if [ -f "$md" ]; then
     echo '<pre>'

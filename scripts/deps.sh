@@ -12,7 +12,7 @@ pkgs=(
   libopenblas-dev:"OpenBLAS peer" libssl-dev:"OpenSSL peer" openssl:"hyperfine peer"
   hyperfine:"make bench-hyperfine" gnuplot-nox:"make plots" valgrind:"make perf fallback"
   linux-perf:"make perf" clang:"make pipeline, make fuzz" libclang-rt-14-dev:"make fuzz"
-  coreutils:"b64 comparison"
+  coreutils:"b64 comparison" llvm-14:"make explain (llvm-mca)" gawk:"make explain, make roofline"
 )
 
 missing=()

@@ -104,6 +104,8 @@ static void make_plan(plan *p, const hs_charts *c)
     const hs_fam *ol[64];
     for (size_t i = 0; i < c->nfams; i++) {
         const hs_fam *f = &c->fams[i];
+        if (strcmp(f->name, "ceiling") == 0)
+            continue; /* the machine's ceilings: make roofline draws them */
         if (strcmp(f->name, "pointer_chase") == 0) {
             add_job(p, c, J_LATENCY, "latency", f);
             continue;

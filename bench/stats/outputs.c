@@ -102,7 +102,8 @@ static void fill_context(FILE *out, const void *p)
     const table_arg *a = p;
     static const char *const keys[] = {"hp_cpu_model", "date", "hp_l1d_bytes", "hp_l2_bytes",
                                        "hp_l3_bytes", "hp_cache_source", "hp_isa_cap",
-                                       "hp_commit", "host_name"};
+                                       "hp_commit", "host_name", "hp_core_ghz_before",
+                                       "hp_core_ghz_after", "hp_tsc_ghz"};
     fputs("key\tvalue\n", out);
     for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
         if (strcmp(keys[k], "hp_isa_cap") != 0) {
@@ -153,6 +154,11 @@ static void fill_skipped(FILE *out, const void *p)
 static void fill_instructions(FILE *out, const void *p)
 {
     hs_print_icount_tsv(out, ((const table_arg *)p)->run);
+}
+
+static void fill_cycles(FILE *out, const void *p)
+{
+    hs_print_cycles_tsv(out, ((const table_arg *)p)->run);
 }
 
 static void fill_markdown(FILE *out, const void *p)
@@ -281,6 +287,8 @@ int hs_write_outputs(const hs_set *run, const char *baseline, const hs_options *
         WRITE("change.tsv", fill_change);
     if (run->nic)
         WRITE("instructions.tsv", fill_instructions);
+    if (hs_has_cycles(run))
+        WRITE("cycles.tsv", fill_cycles);
     if (any_hf)
         WRITE("hyperfine.tsv", fill_hyperfine);
     if (any_skip)

@@ -253,6 +253,12 @@ double hs_icount_change_pct(const hs_icount *c); /* +: more instructions */
 const char *hs_icount_verdict(const hs_icount *c);
 void hs_print_icount_text(FILE *out, const hs_set *run, int compared);
 void hs_print_icount_tsv(FILE *out, const hs_set *run);
+
+/* Cycles (cycles.c): the core clock a result file measured (NaN if none),
+ * whether any file of the run has one, and tables/cycles.tsv. */
+double hs_core_ghz(const hs_file *f);
+int hs_has_cycles(const hs_set *run);
+void hs_print_cycles_tsv(FILE *out, const hs_set *run);
 void hs_print_icount_markdown(FILE *out, const hs_set *run, const char *baseline);
 int hs_save_icount_baseline(const hs_set *run, const char *dir, const char *name,
                             char *err, size_t errlen);
