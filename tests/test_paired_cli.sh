@@ -48,6 +48,10 @@ grep -q 'Detection limit.*2 process(es)' <<<"$out" && ok "detection limit over 2
   { bad "no detection-limit block over 2 processes"; echo "$out"; }
 grep -qE '^  pair/calibration/chain:chain105/4000 +[0-9.]+ \[[0-9.]+ [0-9.]+\].* 16 rounds' \
   <<<"$out" && ok "a comparison's 16 rounds (2 processes x 8)" || { bad "rounds not joined"; echo "$out"; }
+grep -qE '^  pair/calibration/chain:chain105/4000 .* rounds  q = [0-9.e-]+' <<<"$out" &&
+  grep -qE '^Paired: [0-9]+ of [0-9]+ comparisons significant at a false discovery rate of 5%' \
+    <<<"$out" && ok "q per comparison and the false discovery rate line" ||
+  { bad "no q or no false discovery rate line for the paired comparisons"; echo "$out"; }
 [ -s "$T/run/tables/paired.tsv" ] && [ -s "$T/run/tables/detection_limit.tsv" ] &&
   ok "paired.tsv and detection_limit.tsv written" || bad "paired tables missing"
 grep -q '^## Detection limit' "$T/run.md" && grep -q '^## Paired comparisons' "$T/run.md" &&

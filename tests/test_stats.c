@@ -263,7 +263,7 @@ static int compare(double shift, double noise_sd, uint64_t seed, hs_bench *out)
         hs_add_sample(bb, 100 * (1 + noise_sd * normal(&g)), NAN, NAN);
         hs_add_sample(br, 100 * (1 + shift) * (1 + noise_sd * normal(&g)), NAN, NAN);
     }
-    const hs_options o = {5000, 1, 0.02, 0.05, 2};
+    const hs_options o = {5000, 1, 0.02, 0.05, 2, 0.05};
     assert_int_equal(hs_analyze(&run, &base, &o), 0);
     assert_ptr_equal(run.b[0].base, &base.b[0]);
     *out = run.b[0];
@@ -324,7 +324,7 @@ static void speedups(void **state)
             for (int i = 0; i < 20; i++)
                 hs_add_sample(b, t[k] * (1 + 0.01 * normal(&g)), NAN, NAN);
         }
-        const hs_options o = {4000, 1, 0.02, 0.05, threads};
+        const hs_options o = {4000, 1, 0.02, 0.05, threads, 0.05};
         assert_int_equal(hs_analyze(&run, NULL, &o), 0);
         assert_string_equal(run.b[0].stage, "baseline");
         assert_string_equal(run.b[1].stage, "auto");

@@ -93,13 +93,22 @@ grep -q 'note:' "$T/err" && fail "a note for a run that has the registry: $(cat 
 # 3. Compare another run with the baseline.
 run "$T/results/b.json" --baseline base --format text
 [ $rc -eq 0 ] || fail "comparison exited $rc: $(cat "$T/err")"
-grep -qE '^ +change: \[[-+][0-9.]+% [-+][0-9.]+% [-+][0-9.]+%\] \(p = [0-9.]+ [<>] 0\.05\)$' "$T/out" ||
+grep -qE '^ +change: \[[-+][0-9.]+% [-+][0-9.]+% [-+][0-9.]+%\] \(p = [0-9.]+, q = [0-9.]+\)$' "$T/out" ||
     fail "no change line"
+grep -qE '^[0-9]+ of [0-9]+ comparisons significant at a false discovery rate of 5% \(Benjamini-Hochberg\)' \
+    "$T/out" || fail "no false discovery rate summary"
+grep -q 'comparisons significant at a false discovery rate of 5%' "$T/results/b.md" ||
+    fail "no false discovery rate summary in b.md"
 grep -qE '^ +(Performance has improved\.|Performance has regressed\.|No change in performance detected\.|Change within noise threshold\.)$' \
     "$T/out" || fail "no verdict"
 [ -s "$T/results/b/tables/change.tsv" ] || fail "no change.tsv"
 head -1 "$T/results/b/tables/change.tsv" | grep -qx $'name\tchange_pct\tchange_lo\tchange_hi\tp\tverdict\tcap' ||
     fail "change.tsv header"
+run "$T/results/b.json" --baseline base --fdr 0
+grep -q 'comparisons significant at p < 0.05 each (no false discovery rate control)' "$T/out" ||
+    fail "--fdr 0: no per-comparison summary"
+run "$T/results/b.json" --baseline base --fdr 60
+[ $rc -eq 2 ] || fail "--fdr 60 accepted (exit $rc)"
 
 # 4. --fail-on-regression: a run 50% slower, 10 repetitions each.
 awk -v n=8 -v reps=10 -v seed=3 -f "$DATA/stats_synthetic.awk" >"$T/results/fast.json"

@@ -236,7 +236,7 @@ static void corrupt_all(const char *fixture)
             assert_null(strchr(err, '\n'));
             assert_non_null(strstr(err, path));
         } else {
-            const hs_options o = {200, 1, 0.02, 0.05, 1};
+            const hs_options o = {200, 1, 0.02, 0.05, 1, 0.05};
             assert_int_equal(hs_analyze(&set, NULL, &o), 0);
         }
         hs_set_free(&set);

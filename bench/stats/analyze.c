@@ -161,7 +161,7 @@ static int analyze_group(job *j, const group *g, double *scratch)
             b->change = hs_ratio(t.est, base->s.median.est, reps[k], reps[g->count + k], R, -1,
                                  scratch);
             b->p = hs_mann_whitney_p(b->t, b->n, base->t, base->n);
-            b->verdict = hs_verdict(b->p, b->change, j->o->noise, j->o->significance);
+            /* the verdict waits for every p of the run (hs_fdr_verdicts) */
         }
     }
     for (size_t k = 0; reps && k < 2 * g->count; k++)
@@ -231,6 +231,8 @@ int hs_analyze(hs_set *run, hs_set *baseline, const hs_options *o)
     for (int i = 0; i < started; i++)
         pthread_join(th[i], NULL);
     rc = atomic_load(&j.failed) ? -1 : 0;
+    if (rc == 0 && baseline)
+        rc = hs_fdr_verdicts(run, o);
 out:
     free(j.order);
     free(j.groups);

@@ -113,6 +113,7 @@ hs_bench *hs_new_bench(hs_set *set, const char *name, const char *cap, const hs_
     b->per_iter = NAN;
     b->touched = NAN;
     b->p = NAN;
+    b->q = NAN;
     if (hs_split_name(b, name) != 0)
         return NULL;
     b->stage = hs_stage_of(f, b->family, b->variant, b->extra);

@@ -38,6 +38,9 @@ static void usage(FILE *out)
           "  --resamples N           bootstrap resamples (default 100000)\n"
           "  --seed S                bootstrap seed (default 1): same input, same output\n"
           "  --noise PCT             noise threshold of the verdicts (default 2)\n"
+          "  --fdr PCT               false discovery rate of the verdicts over the whole\n"
+          "                          run, Benjamini-Hochberg (default 5); 0: each\n"
+          "                          comparison alone at p < 0.05\n"
           "  --format F              text (default), markdown or tsv on stdout\n"
           "  --results-dir DIR       where baselines/ lives (default ./results)\n"
           "  --threads N             worker threads (default: every online CPU)\n"
@@ -90,8 +93,8 @@ typedef struct cli {
 
 static int parse(int argc, char **argv, cli *c)
 {
-    enum { BASE = 1, SAVE, FAIL, RES, SEED, NOISE, FMT, DIR_, THREADS, TIME, HELP, CHARTS, EFFECTS,
-           REPL };
+    enum { BASE = 1, SAVE, FAIL, RES, SEED, NOISE, FDR, FMT, DIR_, THREADS, TIME, HELP, CHARTS,
+           EFFECTS, REPL };
     static const struct option opts[] = {
         {"baseline", required_argument, 0, BASE},
         {"save-baseline", required_argument, 0, SAVE},
@@ -99,6 +102,7 @@ static int parse(int argc, char **argv, cli *c)
         {"resamples", required_argument, 0, RES},
         {"seed", required_argument, 0, SEED},
         {"noise", required_argument, 0, NOISE},
+        {"fdr", required_argument, 0, FDR},
         {"format", required_argument, 0, FMT},
         {"results-dir", required_argument, 0, DIR_},
         {"threads", required_argument, 0, THREADS},
@@ -141,6 +145,11 @@ static int parse(int argc, char **argv, cli *c)
             if (parse_num("--noise", optarg, 0, 1e6, &d))
                 return -1;
             c->o.noise = d / 100;
+            break;
+        case FDR:
+            if (parse_num("--fdr", optarg, 0, 50, &d))
+                return -1;
+            c->o.fdr = d / 100;
             break;
         case FMT:
             if (strcmp(optarg, "text") && strcmp(optarg, "markdown") && strcmp(optarg, "tsv")) {
@@ -214,23 +223,30 @@ static void print_stdout(const cli *c, const hs_set *run, const hs_pairs *pairs)
                 hs_print_tsv_row(stdout, &run->b[i]);
     } else {
         hs_print_text(stdout, run, c->baseline != NULL);
+        const hs_fdr_count fc = hs_fdr_summary(run, &c->o);
+        hs_print_fdr_summary(stdout, &fc, &c->o, "");
         hs_print_icount_text(stdout, run, c->baseline != NULL);
         hs_pairs_print_text(stdout, pairs);
+        if (pairs->n)
+            hs_pairs_print_fdr(stdout, pairs, &c->o);
         hs_pairs_print_calibration(stdout, pairs);
     }
 }
 
-/* Regressed beyond PCT with significance: p < significance and the whole
- * interval of the change above PCT. */
+/* Regressed beyond PCT with significance: the p-value adjusted across the
+ * run below the false discovery rate (or p < significance without FDR
+ * control) and the whole interval of the change above PCT. */
 static int regressions(const cli *c, const hs_set *run)
 {
     int count = 0;
     for (size_t i = 0; i < run->n; i++) {
         const hs_bench *b = &run->b[i];
-        if (b->base && b->p < c->o.significance && b->change.lo > c->fail_pct / 100) {
+        const double level = c->o.fdr > 0 ? c->o.fdr : c->o.significance;
+        if (b->base && b->q < level && b->change.lo > c->fail_pct / 100) {
             fprintf(stderr, "hotpath-stats: regression beyond %g%%: %s (cap %s) %+.2f%% "
-                            "[%+.2f%% %+.2f%%], p = %.3g\n", c->fail_pct, b->name, b->cap,
-                    100 * b->change.est, 100 * b->change.lo, 100 * b->change.hi, b->p);
+                            "[%+.2f%% %+.2f%%], p = %.3g, q = %.3g\n", c->fail_pct, b->name,
+                    b->cap, 100 * b->change.est, 100 * b->change.lo, 100 * b->change.hi, b->p,
+                    b->q);
             count++;
         }
     }
@@ -275,7 +291,7 @@ int main(int argc, char **argv)
     const long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     cli c = {.format = "text", .results = "results", .fail_pct = NAN,
              .o = {.resamples = 100000, .seed = 1, .noise = 0.02, .significance = 0.05,
-                   .threads = ncpu > 0 ? (int)(ncpu < 64 ? ncpu : 64) : 1}};
+                   .threads = ncpu > 0 ? (int)(ncpu < 64 ? ncpu : 64) : 1, .fdr = 0.05}};
     if (parse(argc, argv, &c) != 0)
         return 2;
     if (c.charts) {

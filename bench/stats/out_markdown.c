@@ -93,19 +93,22 @@ static void family_table(FILE *out, const hs_set *run, const char *family)
             row(out, &run->b[i]);
 }
 
-static void changes(FILE *out, const hs_set *run, const char *baseline)
+static void changes(FILE *out, const hs_set *run, const char *baseline, const hs_options *o)
 {
     fprintf(out, "\n## Change against baseline `%s`\n\n", baseline);
-    fputs("| benchmark | cap | change [95% CI] | p (Mann-Whitney U) | verdict |\n"
-          "|---|---|---|--:|---|\n", out);
+    const hs_fdr_count fc = hs_fdr_summary(run, o);
+    hs_print_fdr_summary(out, &fc, o, "");
+    fputc('\n', out);
+    fputs("| benchmark | cap | change [95% CI] | p (Mann-Whitney U) | q (BH) | verdict |\n"
+          "|---|---|---|--:|--:|---|\n", out);
     for (size_t i = 0; i < run->n; i++) {
         const hs_bench *b = &run->b[i];
         if (!b->base)
             continue;
         const hs_est c = {100 * b->change.est, 100 * b->change.lo, 100 * b->change.hi};
         char buf[96];
-        fprintf(out, "| `%s` | %s | %s%% | %.2f | %s |\n", b->name, b->cap,
-                cell_est(buf, sizeof buf, c, "%+.2f"), b->p, hs_verdict_text(b->verdict));
+        fprintf(out, "| `%s` | %s | %s%% | %.2f | %.2f | %s |\n", b->name, b->cap,
+                cell_est(buf, sizeof buf, c, "%+.2f"), b->p, b->q, hs_verdict_text(b->verdict));
     }
 }
 
@@ -158,7 +161,7 @@ void hs_print_markdown(FILE *out, const hs_set *run, const char *baseline, const
             family_table(out, run, b->family);
     }
     if (baseline && run->n)
-        changes(out, run, baseline);
+        changes(out, run, baseline, o);
     hyperfine(out, run);
     hs_print_icount_markdown(out, run, baseline);
 }

@@ -103,13 +103,15 @@ static void block(FILE *out, const hs_bench *b, int compared, int show_cap)
     ratio(out, "vs lim:", b->vs_limit, b->limit, "limit");
     if (b->base) {
         char a[48], m[48], c[48];
+        /* q: p adjusted over the run's comparisons (fdr.c), what the
+         * verdict reads; the summary line names the level */
         if (isnan(b->change.lo))
-            fprintf(out, IND "change: [%s] (p = %.2f %s 0.05; one sample: no interval)\n",
-                    fmt_pct(m, sizeof m, b->change.est, 0), b->p, b->p < 0.05 ? "<" : ">");
+            fprintf(out, IND "change: [%s] (p = %.2f, q = %.2f; one sample: no interval)\n",
+                    fmt_pct(m, sizeof m, b->change.est, 0), b->p, b->q);
         else
-            fprintf(out, IND "change: [%s %s %s] (p = %.2f %s 0.05)\n",
+            fprintf(out, IND "change: [%s %s %s] (p = %.2f, q = %.2f)\n",
                     fmt_pct(a, sizeof a, b->change.lo, 0), fmt_pct(m, sizeof m, b->change.est, 0),
-                    fmt_pct(c, sizeof c, b->change.hi, 0), b->p, b->p < 0.05 ? "<" : ">");
+                    fmt_pct(c, sizeof c, b->change.hi, 0), b->p, b->q);
         fprintf(out, IND "%s\n", hs_verdict_text(b->verdict));
     } else if (compared && b->file->kind == HS_KIND_GBENCH) {
         fprintf(out, IND "change: not in the baseline\n");

@@ -179,7 +179,19 @@ int hs_pairs_analyze(hs_pairs *ps, const hs_options *o)
         if (isnan(p->a_ns) || isnan(p->b_ns))
             return -1;
     }
-    return 0;
+    /* Which comparisons differ, across the run: Benjamini-Hochberg over
+     * the bootstrap p-values (q), as the baseline verdicts (fdr.c). */
+    double *pv = malloc((ps->n + 1) * sizeof *pv), *q = malloc((ps->n + 1) * sizeof *q);
+    int rc = pv && q ? 0 : -1;
+    for (size_t i = 0; i < ps->n && rc == 0; i++)
+        pv[i] = ps->p[i].ci.p;
+    if (rc == 0 && o->fdr > 0 && hs_fdr_adjust(pv, ps->n, q) == SIZE_MAX)
+        rc = -1;
+    for (size_t i = 0; i < ps->n && rc == 0; i++)
+        ps->p[i].q = o->fdr > 0 ? q[i] : pv[i];
+    free(pv);
+    free(q);
+    return rc;
 }
 
 void hs_pairs_free(hs_pairs *ps)

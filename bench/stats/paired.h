@@ -27,6 +27,7 @@ typedef struct hs_pair {
     hp_pair_ci ci;               /* 95%, over processes then rounds; ci.p for FDR */
     double a_ns, b_ns;           /* medians of the rounds, ns per call */
     hp_pair_modes modes;         /* across processes (n > 1: they disagree) */
+    double q;                    /* ci.p adjusted over the run's comparisons (fdr.c) */
 } hs_pair;
 
 typedef struct hs_pairs {
@@ -44,6 +45,8 @@ int hs_pairs_add_file(hs_pairs *ps, const char *path, char *err, size_t len);
 int hs_pairs_analyze(hs_pairs *ps, const hs_options *o);
 /* Text blocks: the comparisons, then the detection limit (calibration). */
 void hs_pairs_print_text(FILE *out, const hs_pairs *ps);
+/* The false discovery rate line over the comparisons (fdr.c). */
+void hs_pairs_print_fdr(FILE *out, const hs_pairs *ps, const hs_options *o);
 void hs_pairs_print_calibration(FILE *out, const hs_pairs *ps);
 /* paired.tsv and detection_limit.tsv among the run's tables (tables: the
  * directory hs_write_outputs staged, hs_staged_tables()). */

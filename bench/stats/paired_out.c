@@ -48,8 +48,20 @@ void hs_pairs_print_text(FILE *out, const hs_pairs *ps)
         padded(out, hs_fmt_time(ta, sizeof ta, p->a_ns), 10);
         fputs("  B ", out);
         padded(out, hs_fmt_time(tb, sizeof tb, p->b_ns), 10);
-        fprintf(out, "  %zu rounds%s%s\n", p->n, *modes ? "  " : "", modes);
+        fprintf(out, "  %zu rounds  q = %.2g%s%s\n", p->n, p->q, *modes ? "  " : "", modes);
     }
+}
+
+void hs_pairs_print_fdr(FILE *out, const hs_pairs *ps, const hs_options *o)
+{
+    hs_fdr_count c = {0};
+    for (size_t i = 0; i < ps->n; i++) {
+        const hs_pair *p = &ps->p[i];
+        const hs_est change = {p->ci.est - 1, p->ci.lo - 1, p->ci.hi - 1};
+        hs_fdr_count_verdict(&c, hs_verdict(p->q, change, o->noise,
+                                            o->fdr > 0 ? o->fdr : o->significance), o);
+    }
+    hs_print_fdr_summary(out, &c, o, "Paired: ");
 }
 
 /* The calibration family's comparisons at one size: its A/A comparisons

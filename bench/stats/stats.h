@@ -99,6 +99,7 @@ typedef struct hs_bench {
     double p;              /* Mann-Whitney U p-value vs the baseline */
     int verdict;
     const struct hs_bench *ref, *peer, *limit, *base;
+    double q;              /* p adjusted across the run (fdr.c); = p without FDR */
 } hs_bench;
 
 /* One callgrind count of `make bench-instructions`: deterministic, so no
@@ -127,8 +128,9 @@ typedef struct hs_options {
     size_t resamples;
     uint64_t seed;
     double noise;          /* fraction */
-    double significance;
+    double significance;   /* per comparison, when fdr is 0 */
     int threads;
+    double fdr;            /* false discovery rate of the verdicts (fdr.c); 0: off */
 } hs_options;
 
 /* Inputs: 0 on success; otherwise a one-line message in err. */
@@ -198,6 +200,29 @@ hs_modes hs_find_modes(const double *sorted, size_t n);
 double hs_mann_whitney_p(const double *a, size_t na, const double *b, size_t nb);
 int hs_verdict(double p, hs_est change, double noise, double significance);
 const char *hs_verdict_text(int verdict);
+
+/* Paired rounds (sign_test.c): the two-sided sign-test p of differences d
+ * (log B/A per round) having median 0. */
+double hs_sign_test_p(const double *d, size_t n);
+
+/* False discovery rate (fdr.c).  q[i] = p[i] adjusted by Benjamini-Hochberg
+ * over the non-NaN p's (NaN stays NaN); returns how many were tested, or
+ * SIZE_MAX when out of memory. */
+size_t hs_fdr_adjust(const double *p, size_t n, double *q);
+/* Verdicts of every baseline comparison of the run from q at level o->fdr
+ * (per comparison p < o->significance when o->fdr is 0); 0 or -1 (OOM). */
+int hs_fdr_verdicts(hs_set *run, const hs_options *o);
+typedef struct hs_fdr_count {
+    size_t tests, significant, flagged; /* flagged: improved or regressed */
+    double expected_false;              /* among the significant, at most */
+} hs_fdr_count;
+/* The counts over a run's baseline comparisons, or one verdict at a time
+ * (paired comparisons made elsewhere, e.g. hotpath-compare). */
+hs_fdr_count hs_fdr_summary(const hs_set *run, const hs_options *o);
+void hs_fdr_count_verdict(hs_fdr_count *c, int verdict, const hs_options *o);
+/* One line: how many are significant and flagged, how many expected false. */
+void hs_print_fdr_summary(FILE *out, const hs_fdr_count *c, const hs_options *o,
+                          const char *prefix);
 
 /* The whole analysis: pairs rows, bootstraps everything; 0 or -1 (OOM). */
 int hs_analyze(hs_set *run, hs_set *baseline, const hs_options *o);
