@@ -10,8 +10,9 @@
 # Exit status 0 when the two instruction streams are identical, 1 when
 # they differ, 2 on a usage error.  The verdict also says whether they are
 # the same instructions in another order, or up to registers and order
-# (each register replaced by its class, conditional jumps by jcc), and
-# whether the iterator side calls out.
+# (each register replaced by its class, conditional jumps by jcc), or
+# that and one side's exit block duplicated (more `ret`s, nothing else),
+# and whether the iterator side calls out.
 #
 # Normalized: no addresses or encodings; branch targets become labels L1,
 # L2, ... in address order, so equal code at different addresses compares
@@ -110,6 +111,12 @@ else
     verdict+="; the same instructions in another order"
   elif [ "$(regbag "$tmp/iter")" = "$(regbag "$tmp/manual")" ]; then
     verdict+="; the same instructions up to registers and order"
+  elif [ "$(regbag "$tmp/iter" | uniq)" = "$(regbag "$tmp/manual" | uniq)" ] &&
+       [ "$(regbag "$tmp/iter" | grep -v '^  ret$')" = "$(regbag "$tmp/manual" | grep -v '^  ret$')" ]; then
+    # Only the number of `ret`s differs: one side returns from a copy of
+    # the exit block where the other jumps to a shared one (tail
+    # duplication), a layout choice.  Said apart from plain reordering.
+    verdict+="; the same instructions up to registers, order and a duplicated ret"
   else
     rest=$(diff <(regbag "$tmp/iter") <(regbag "$tmp/manual") | grep '^[<>]' || true)
     left=$(grep -c . <<<"$rest" || true)
