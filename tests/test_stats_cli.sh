@@ -40,11 +40,11 @@ done
 [ -s "$T/results/baselines/base.json" ] || fail "baseline not saved"
 [ -e "$T/results/a/tables/change.tsv" ] && fail "change.tsv without a baseline"
 
-header='name	family	variant	stage	size	extra	cap	n	median_ns	median_lo	median_hi	mean_ns	mean_lo	mean_hi	stddev_ns	mad_ns	thrpt	thrpt_lo	thrpt_hi	thrpt_unit	speedup	speedup_lo	speedup_hi	vs_peer	vs_peer_lo	vs_peer_hi	vs_limit	vs_limit_lo	vs_limit_hi	touched	cache_level	outliers_pct	bimodal'
+header='name	family	variant	stage	size	extra	cap	n	median_ns	median_lo	median_hi	mean_ns	mean_lo	mean_hi	stddev_ns	mad_ns	thrpt	thrpt_lo	thrpt_hi	thrpt_unit	speedup	speedup_lo	speedup_hi	vs_peer	vs_peer_lo	vs_peer_hi	vs_limit	vs_limit_lo	vs_limit_hi	touched	cache_level	outliers_pct	bimodal	speedup_src	vs_peer_src	vs_limit_src'
 for f in base64_encode sum_array; do
     [ "$(head -1 "$T/results/a/tables/$f.tsv")" = "$header" ] || fail "$f.tsv header differs from the contract"
-    awk -F'\t' 'NF != 33 { bad = 1 } END { exit bad }' "$T/results/a/tables/$f.tsv" ||
-        fail "$f.tsv: a row without 33 fields"
+    awk -F'\t' 'NF != 36 { bad = 1 } END { exit bad }' "$T/results/a/tables/$f.tsv" ||
+        fail "$f.tsv: a row without 36 fields"
 done
 # avx2 at 64 bytes: its own speedup row, stage simd, cap avx2, L1, 3 samples
 awk -F'\t' '$1 == "base64_encode/avx2/64" && $4 == "simd" && $7 == "avx2" && $8 == 3 &&

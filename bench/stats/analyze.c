@@ -142,18 +142,24 @@ static int analyze_group(job *j, const group *g, double *scratch)
             other[1] = find_stage(j, g, b, "library");
             other[2] = find_stage(j, g, b, "limit");
         }
+        /* The paired comparison of the same two, when the run has one,
+         * replaces these (hs_pairs_apply, paired.c). */
         hs_est *dst[3] = {&b->speedup, &b->vs_peer, &b->vs_limit};
         const hs_bench **who[3] = {&b->ref, &b->peer, &b->limit};
+        int *src[3] = {&b->speedup_src, &b->peer_src, &b->limit_src};
         for (int w = 0; w < 3; w++) {
             if (other[w] == SIZE_MAX || !usable(&j->run->b[j->order[g->first + other[w]]]))
                 continue;
             const hs_bench *o = &j->run->b[j->order[g->first + other[w]]];
             *who[w] = o;
-            if (o == b) /* the reference against itself: exactly 1 */
+            if (o == b) { /* the reference against itself: exactly 1 */
                 *dst[w] = (hs_est){1, reps[k] ? 1 : NAN, reps[k] ? 1 : NAN};
-            else
+                *src[w] = HS_SRC_SELF;
+            } else {
                 *dst[w] = hs_ratio(o->s.median.est, t.est, reps[other[w]], reps[k], R, 0,
                                    scratch);
+                *src[w] = HS_SRC_MEDIANS;
+            }
         }
         hs_bench *base = j->base ? j->base[idx] : NULL;
         if (usable(base)) {

@@ -45,3 +45,17 @@ const char *hs_fmt_num(char *buf, size_t len, double v, const char *fmt)
     snprintf(buf, len, fmt, v);
     return buf;
 }
+
+const char *hs_src_text(int src)
+{
+    switch (src) {
+    case HS_SRC_PAIRED:
+        return "paired";
+    case HS_SRC_MEDIANS:
+        return "medians";
+    case HS_SRC_SELF:
+        return "self";
+    default:
+        return "-";
+    }
+}

@@ -358,6 +358,8 @@ int main(int argc, char **argv)
         rc = -1;
     }
     if (rc == 0)
+        hs_pairs_apply(&run, &pairs);
+    if (rc == 0)
         rc = hs_write_outputs(&run, c.baseline, &c.o, md, sizeof md, err, sizeof err);
     if (rc == 0)
         rc = hs_pairs_write_tables(&pairs, hs_staged_tables(), err, sizeof err);

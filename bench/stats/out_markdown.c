@@ -43,6 +43,18 @@ static const char *cell_est(char *buf, size_t len, hs_est e, const char *fmt)
     return buf;
 }
 
+/* A ratio column's cell and where it comes from: (p) the paired
+ * comparison, (m) independent medians (the statistics line says so). */
+static const char *cell_ratio(char *buf, size_t len, hs_est e, int src)
+{
+    char v[96];
+    if (isnan(e.est))
+        return "-";
+    snprintf(buf, len, "%s%s", cell_est(v, sizeof v, e, "%.3gx"),
+             src == HS_SRC_PAIRED ? " (p)" : src == HS_SRC_MEDIANS ? " (m)" : "");
+    return buf;
+}
+
 static const char *cell_time(char *buf, size_t len, hs_est e)
 {
     char a[32], b[32], c[32];
@@ -76,9 +88,10 @@ static void row(FILE *out, const hs_bench *b)
     fprintf(out, "| `%s` | %s | %s | %zu | %s | %s | %s | %s | %s | %s | %.0f%% | %s |\n",
             b->name, b->stage, b->cap, b->n, cell_time(t, sizeof t, b->s.median),
             hs_fmt_thrpt(th, sizeof th, b->thrpt.est, b->unit),
-            cell_est(s, sizeof s, b->ref ? b->speedup : none, "%.3gx"),
-            cell_est(p, sizeof p, b->peer ? b->vs_peer : none, "%.3gx"),
-            cell_est(l, sizeof l, b->limit ? b->vs_limit : none, "%.3gx"), hs_cache_level(b),
+            cell_ratio(s, sizeof s, b->ref ? b->speedup : none, b->speedup_src),
+            cell_ratio(p, sizeof p, b->peer ? b->vs_peer : none, b->peer_src),
+            cell_ratio(l, sizeof l, b->limit ? b->vs_limit : none, b->limit_src),
+            hs_cache_level(b),
             b->n ? 100.0 * (double)hs_outlier_count(o) / (double)b->n : 0.0, m);
 }
 
@@ -147,8 +160,10 @@ void hs_print_markdown(FILE *out, const hs_set *run, const char *baseline, const
                 : run->f[i]->kind == HS_KIND_HYPERFINE ? " (hyperfine)"
                                                        : " (instructions)");
     fprintf(out, "\n- statistics: hotpath-stats, bootstrap 95%% intervals from %zu resamples "
-                 "(seed %llu); times are medians of the repetitions; ratios are medians "
-                 "(reference time / time: above 1 is faster)\n",
+                 "(seed %llu); times are medians of the repetitions; ratios are the other "
+                 "time / this time (above 1 is faster): (p) the median of the per-round "
+                 "ratios of the paired comparison of the two, with its bootstrap interval, "
+                 "(m) the ratio of independent medians where the run has no such pair\n",
             o->resamples, (unsigned long long)o->seed);
 
     for (size_t i = 0; i < run->n; i++) {

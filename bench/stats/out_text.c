@@ -45,7 +45,8 @@ static void interval(FILE *out, const char *label, hs_est e, fmt_fn f, int unit)
                 f(b, sizeof b, e.est, unit), f(c, sizeof c, e.hi, unit));
 }
 
-static void ratio(FILE *out, const char *label, hs_est e, const hs_bench *other, const char *what)
+static void ratio(FILE *out, const char *label, hs_est e, const hs_bench *other, const char *what,
+                  int src, size_t rounds)
 {
     char a[48], b[48], c[48], who[300];
     if (!other)
@@ -56,13 +57,18 @@ static void ratio(FILE *out, const char *label, hs_est e, const hs_bench *other,
         snprintf(who, sizeof who, "%s/%s", other->family, other->variant);
     else /* the extra part says which one: the full name */
         snprintf(who, sizeof who, "%s", other->name);
+    char from[64] = "";
+    if (src == HS_SRC_PAIRED)
+        snprintf(from, sizeof from, ", paired: %zu rounds", rounds);
+    else if (src == HS_SRC_MEDIANS)
+        snprintf(from, sizeof from, ", independent medians");
     if (isnan(e.lo))
-        fprintf(out, IND "%s%*s[%s] vs %s (%s; one sample: no interval)\n", label, pad(label),
-                "", fmt_x(b, sizeof b, e.est, 0), who, what);
+        fprintf(out, IND "%s%*s[%s] vs %s (%s; one sample: no interval)%s\n", label, pad(label),
+                "", fmt_x(b, sizeof b, e.est, 0), who, what, from);
     else
-        fprintf(out, IND "%s%*s[%s %s %s] vs %s (%s)\n", label, pad(label), "",
+        fprintf(out, IND "%s%*s[%s %s %s] vs %s (%s)%s\n", label, pad(label), "",
                 fmt_x(a, sizeof a, e.lo, 0), fmt_x(b, sizeof b, e.est, 0),
-                fmt_x(c, sizeof c, e.hi, 0), who, what);
+                fmt_x(c, sizeof c, e.hi, 0), who, what, from);
 }
 
 static void outliers(FILE *out, const hs_bench *b)
@@ -98,9 +104,10 @@ static void block(FILE *out, const hs_bench *b, int compared, int show_cap)
     if (b->unit != HS_THRPT_NONE)
         interval(out, "thrpt:", b->thrpt, hs_fmt_thrpt, b->unit);
     ratio(out, "speedup:", b->speedup, b->ref,
-          b->file->kind == HS_KIND_HYPERFINE ? "first command" : "reference");
-    ratio(out, "vs lib:", b->vs_peer, b->peer, "library");
-    ratio(out, "vs lim:", b->vs_limit, b->limit, "limit");
+          b->file->kind == HS_KIND_HYPERFINE ? "first command" : "reference",
+          b->file->kind == HS_KIND_HYPERFINE ? HS_SRC_NONE : b->speedup_src, b->speedup_rounds);
+    ratio(out, "vs lib:", b->vs_peer, b->peer, "library", b->peer_src, b->peer_rounds);
+    ratio(out, "vs lim:", b->vs_limit, b->limit, "limit", b->limit_src, b->limit_rounds);
     if (b->base) {
         char a[48], m[48], c[48];
         /* q: p adjusted over the run's comparisons (fdr.c), what the

@@ -32,7 +32,8 @@ void hs_print_tsv_header(FILE *out)
           "median_ns\tmedian_lo\tmedian_hi\tmean_ns\tmean_lo\tmean_hi\tstddev_ns\tmad_ns\t"
           "thrpt\tthrpt_lo\tthrpt_hi\tthrpt_unit\tspeedup\tspeedup_lo\tspeedup_hi\t"
           "vs_peer\tvs_peer_lo\tvs_peer_hi\tvs_limit\tvs_limit_lo\tvs_limit_hi\t"
-          "touched\tcache_level\toutliers_pct\tbimodal\n", out);
+          "touched\tcache_level\toutliers_pct\tbimodal\t"
+          "speedup_src\tvs_peer_src\tvs_limit_src\n", out);
 }
 
 void hs_print_tsv_row(FILE *out, const hs_bench *b)
@@ -65,7 +66,11 @@ void hs_print_tsv_row(FILE *out, const hs_bench *b)
         "\t");
     str(out, b->s.modes.state == HS_MODES_TWO ? "yes" : b->s.modes.state == HS_MODES_ONE ? "no"
                                                                                         : "-",
-        "\n");
+        "\t");
+    /* added last: readers by position keep working (docs/statistics.md) */
+    str(out, hs_src_text(b->ref ? b->speedup_src : HS_SRC_NONE), "\t");
+    str(out, hs_src_text(b->peer ? b->peer_src : HS_SRC_NONE), "\t");
+    str(out, hs_src_text(b->limit ? b->limit_src : HS_SRC_NONE), "\n");
 }
 
 void hs_print_change_header(FILE *out)

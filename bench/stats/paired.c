@@ -60,7 +60,8 @@ static const char *string(json_t *e, const char *key)
     return s && *s ? s : NULL;
 }
 
-static int entry(hs_pairs *ps, json_t *e, const char *path, size_t i, char *err, size_t len)
+static int entry(hs_pairs *ps, json_t *e, const char *cap, const char *path, size_t i,
+                 char *err, size_t len)
 {
     if (!json_is_object(e))
         FAIL("%s: hp_paired[%zu]: expected an object", path, i);
@@ -83,7 +84,8 @@ static int entry(hs_pairs *ps, json_t *e, const char *path, size_t i, char *err,
     hs_pair *p = find_or_add(ps, name);
     if (!p)
         FAIL("out of memory");
-    if (!p->family && (!(p->family = strdup(fam)) || !(p->a = strdup(a)) || !(p->b = strdup(b))))
+    if (!p->family && (!(p->family = strdup(fam)) || !(p->a = strdup(a)) || !(p->b = strdup(b)) ||
+                       !(p->cap = strdup(cap))))
         FAIL("out of memory");
     p->size = (unsigned long long)json_integer_value(size);
     const int k = (int)json_integer_value(proc);
@@ -129,8 +131,10 @@ int hs_pairs_add_json(hs_pairs *ps, json_t *root, const char *path, char *err, s
         return 0;
     if (!json_is_array(list))
         FAIL("%s: hp_paired: expected an array", path);
+    const char *cap = json_string_value(json_object_get(json_object_get(root, "context"),
+                                                        "hp_isa_cap"));
     for (size_t i = 0; i < json_array_size(list); i++)
-        if (entry(ps, json_array_get(list, i), path, i, err, len))
+        if (entry(ps, json_array_get(list, i), cap && *cap ? cap : "-", path, i, err, len))
             return -1;
     return 0;
 }
@@ -194,6 +198,50 @@ int hs_pairs_analyze(hs_pairs *ps, const hs_options *o)
     return rc;
 }
 
+static const hs_pair *pair_of(const hs_pairs *ps, const hs_bench *a, const hs_bench *b)
+{
+    if (strcmp(a->family, b->family) || strcmp(a->size, b->size) || strcmp(a->extra, b->extra))
+        return NULL; /* a fallback to another build's reference: no pair measured that */
+    char name[1024];
+    const int n = strcmp(b->extra, "-") == 0
+                      ? snprintf(name, sizeof name, "pair/%s/%s:%s/%s", b->family, a->variant,
+                                 b->variant, b->size)
+                      : snprintf(name, sizeof name, "pair/%s/%s:%s/%s/%s", b->family,
+                                 a->variant, b->variant, b->size, b->extra);
+    if (n < 0 || (size_t)n >= sizeof name)
+        return NULL;
+    for (size_t i = 0; i < ps->n; i++) {
+        const hs_pair *p = &ps->p[i];
+        if (strcmp(p->name, name) == 0 && strcmp(p->cap, b->cap) == 0 && p->n > 0 &&
+            p->ci.est > 0 && p->ci.lo > 0 && p->ci.hi > 0)
+            return p;
+    }
+    return NULL;
+}
+
+void hs_pairs_apply(hs_set *run, const hs_pairs *ps)
+{
+    for (size_t i = 0; i < run->n; i++) {
+        hs_bench *b = &run->b[i];
+        if (b->file->kind != HS_KIND_GBENCH || b->skip)
+            continue;
+        const hs_bench *who[3] = {b->ref, b->peer, b->limit};
+        hs_est *dst[3] = {&b->speedup, &b->vs_peer, &b->vs_limit};
+        int *src[3] = {&b->speedup_src, &b->peer_src, &b->limit_src};
+        size_t *rounds[3] = {&b->speedup_rounds, &b->peer_rounds, &b->limit_rounds};
+        for (int w = 0; w < 3; w++) {
+            const hs_pair *p = who[w] && who[w] != b ? pair_of(ps, who[w], b) : NULL;
+            if (!p)
+                continue;
+            /* ratio = B/A time, B the variant: the columns are A/B, so the
+             * estimate inverts and the interval's ends swap. */
+            *dst[w] = (hs_est){1 / p->ci.est, 1 / p->ci.hi, 1 / p->ci.lo};
+            *src[w] = HS_SRC_PAIRED;
+            *rounds[w] = p->n;
+        }
+    }
+}
+
 void hs_pairs_free(hs_pairs *ps)
 {
     for (size_t i = 0; i < ps->n; i++) {
@@ -202,6 +250,7 @@ void hs_pairs_free(hs_pairs *ps)
         free(p->family);
         free(p->a);
         free(p->b);
+        free(p->cap);
         free(p->ratio);
         free(p->ns_a);
         free(p->ns_b);

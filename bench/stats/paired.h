@@ -16,6 +16,7 @@
 /* One comparison pair/<family>/<A>:<B>/<size>: ratio = B/A per round. */
 typedef struct hs_pair {
     char *name, *family, *a, *b;
+    char *cap;                   /* context.hp_isa_cap of the first file read, or "-" */
     unsigned long long size;
     double *ratio, *ns_a, *ns_b; /* rounds of every process, process by process */
     size_t n, alloc;
@@ -43,6 +44,12 @@ int hs_pairs_add_json(hs_pairs *ps, json_t *root, const char *path, char *err, s
 int hs_pairs_add_file(hs_pairs *ps, const char *path, char *err, size_t len);
 /* Intervals, medians and modes; 0 or -1 (no memory). */
 int hs_pairs_analyze(hs_pairs *ps, const hs_options *o);
+/* The ratio columns of the run's benchmarks (speedup, vs_peer, vs_limit)
+ * from the paired comparison of the same two benchmarks where there is
+ * one (pair/<family>/<other>:<variant>/<size>[/<extra>] at the same ISA
+ * cap): 1/ratio, the interval 1/hi..1/lo; the others keep hs_analyze's
+ * independent medians.  After hs_analyze and hs_pairs_analyze. */
+void hs_pairs_apply(hs_set *run, const hs_pairs *ps);
 /* Text blocks: the comparisons, then the detection limit (calibration). */
 void hs_pairs_print_text(FILE *out, const hs_pairs *ps);
 /* The false discovery rate line over the comparisons (fdr.c). */

@@ -42,6 +42,11 @@ typedef struct hs_summary {
 } hs_summary;
 
 enum { HS_THRPT_NONE = 0, HS_THRPT_BYTES, HS_THRPT_ITEMS };
+/* Where a ratio column (speedup, vs_peer, vs_limit) comes from: the paired
+ * comparison of the same two benchmarks (hp_paired rounds, paired.c), the
+ * two benchmarks' independent medians when the run has no such pair, or
+ * the benchmark against itself (exactly 1). */
+enum { HS_SRC_NONE = 0, HS_SRC_MEDIANS, HS_SRC_PAIRED, HS_SRC_SELF };
 enum { HS_KIND_GBENCH = 1, HS_KIND_HYPERFINE, HS_KIND_INSTRUCTIONS };
 enum {
     HS_VERDICT_NONE = 0, /* not compared */
@@ -96,6 +101,8 @@ typedef struct hs_bench {
     hs_summary s;
     hs_est thrpt;          /* GB/s or Gitem/s (= per ns) */
     hs_est speedup, vs_peer, vs_limit, change; /* change: fraction, + slower */
+    int speedup_src, peer_src, limit_src; /* HS_SRC_* */
+    size_t speedup_rounds, peer_rounds, limit_rounds; /* paired: rounds, all processes */
     double p;              /* Mann-Whitney U p-value vs the baseline */
     int verdict;
     const struct hs_bench *ref, *peer, *limit, *base;
@@ -231,6 +238,7 @@ int hs_analyze(hs_set *run, hs_set *baseline, const hs_options *o);
 void hs_print_text(FILE *out, const hs_set *run, int compared);
 void hs_print_markdown(FILE *out, const hs_set *run, const char *baseline,
                        const hs_options *o);
+const char *hs_src_text(int src); /* "paired", "medians", "self" or "-" */
 void hs_print_tsv_header(FILE *out);
 void hs_print_tsv_row(FILE *out, const hs_bench *b);
 void hs_print_change_header(FILE *out);
