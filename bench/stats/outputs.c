@@ -192,6 +192,32 @@ void hs_discard_staged(void)
     forget_staged();
 }
 
+/* Exchanges the directories a and b in one step; where the file system
+ * has no RENAME_EXCHANGE (EINVAL: some network and union file systems;
+ * ENOSYS: old kernels), in three renames through a third name, which
+ * leaves one short moment with neither at b.  0, or -1 with errno. */
+static int swap_dirs(const char *a, const char *b)
+{
+    if (syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE) == 0)
+        return 0;
+    if (errno != EINVAL && errno != ENOSYS)
+        return -1;
+    char aside[4200];
+    if (snprintf(aside, sizeof aside, "%s.swap", a) >= (int)sizeof aside) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    if (rename(b, aside) != 0)
+        return -1;
+    if (rename(a, b) != 0) {
+        const int e = errno;
+        rename(aside, b);
+        errno = e;
+        return -1;
+    }
+    return rename(aside, a);
+}
+
 int hs_commit_staged(char *err, size_t errlen)
 {
     /* Every target that cannot be replaced (a directory where a file goes,
@@ -218,8 +244,7 @@ int hs_commit_staged(char *err, size_t errlen)
     int rc = 0;
     /* the new tables in place, the old ones (if any) at the temporary name */
     if (tables_tmp[0] &&
-        (swap ? syscall(SYS_renameat2, AT_FDCWD, tables_tmp, AT_FDCWD, tables_dir,
-                        RENAME_EXCHANGE) != 0
+        (swap ? swap_dirs(tables_tmp, tables_dir) != 0
               : rename(tables_tmp, tables_dir) != 0)) {
         snprintf(err, errlen, "%s: cannot write: %s; nothing written", tables_dir,
                  strerror(errno));
@@ -234,7 +259,7 @@ int hs_commit_staged(char *err, size_t errlen)
     if (rc != 0 && i == 1 && tables_tmp[0]) {
         /* the first file failed: the tables go back, nothing appeared */
         if (swap)
-            syscall(SYS_renameat2, AT_FDCWD, tables_tmp, AT_FDCWD, tables_dir, RENAME_EXCHANGE);
+            swap_dirs(tables_tmp, tables_dir);
         else
             rename(tables_dir, tables_tmp);
         strncat(err, "; nothing written", errlen - strlen(err) - 1);
