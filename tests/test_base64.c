@@ -283,6 +283,16 @@ static unsigned char *guarded(size_t *page)
     return p;
 }
 
+/* One case of the guard-page tests: n random bytes in raw (n <= 300)
+ * and their encoding by the reference in want; returns its length. */
+static size_t guard_case(hp_rng *rng, size_t n, uint8_t *raw, char *want)
+{
+    hp_rng_fill(rng, raw, n);
+    const size_t m = hp_base64_encode_naive(raw, n, want);
+    assert_int_equal(m, hp_base64_encoded_len(n));
+    return m;
+}
+
 /* Inputs and outputs that end right before a PROT_NONE page, at every
  * length 0..300: no variant reads or writes past its buffers. */
 static void guard_pages(void **state)
@@ -292,11 +302,9 @@ static void guard_pages(void **state)
     unsigned char *in = guarded(&page), *out = guarded(&page);
     hp_rng rng = {5};
     for (size_t n = 0; n <= 300; n++) {
-        const size_t m = hp_base64_encoded_len(n);
         uint8_t raw[300];
         char want[400];
-        hp_rng_fill(&rng, raw, n);
-        hp_base64_encode_naive(raw, n, want);
+        const size_t m = guard_case(&rng, n, raw, want);
         uint8_t *src = in + page - n;
         memcpy(src, raw, n);
         for (size_t e = 0; e < enc.n; e++) {
@@ -340,11 +348,9 @@ static void guard_pages_before(void **state)
     unsigned char *in = map[0] + page, *out = map[1] + page;
     hp_rng rng = {6};
     for (size_t n = 0; n <= 300; n++) {
-        const size_t m = hp_base64_encoded_len(n);
         uint8_t raw[300];
         char want[400];
-        hp_rng_fill(&rng, raw, n);
-        hp_base64_encode_naive(raw, n, want);
+        const size_t m = guard_case(&rng, n, raw, want);
         memcpy(in, raw, n);
         for (size_t e = 0; e < enc.n; e++) {
             assert_int_equal(ENC(e)(in, n, (char *)out), m);

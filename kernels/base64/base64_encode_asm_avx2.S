@@ -20,6 +20,8 @@
  * Clobbers rax, rcx, rdx, rsi, rdi, r8, ymm0-ymm15, and through the call
  * to hp_b64_enc_tail any caller-saved register.  Saves rbx. */
 
+#include "base64_asm.inc"
+
         .section .rodata
         .p2align 5
 .Lspread:       /* vpshufb: low lane from offset 4, high lane from 0 */
@@ -87,16 +89,7 @@
         .p2align 5
 hp_base64_encode_asm_avx2:
         .cfi_startproc
-        push    %rbx
-        .cfi_adjust_cfa_offset 8
-        .cfi_offset %rbx, -16
-        mov     %rdx, %r8               /* mul below writes rdx */
-        lea     2(%rsi), %rax
-        movabs  $0xAAAAAAAAAAAAAAAB, %rcx /* ceil(2^65 / 3): x/3 = (x*c) >> 65 */
-        mul     %rcx
-        shr     $1, %rdx
-        lea     (,%rdx,4), %rbx         /* rbx = 4*((n+2)/3): the result */
-        mov     %r8, %rdx               /* rdx = dst again */
+        HP_B64_ENC_ENTER
         cmp     $32, %rsi
         jb      3f
 

@@ -12,6 +12,8 @@
  * Clobbers rax, rcx, rdx, rsi, rdi, r8, r9, k1, zmm0-zmm4, and through the
  * call to hp_b64_enc_tail any caller-saved register.  Saves rbx. */
 
+#include "base64_asm.inc"
+
         .section .rodata
         .p2align 6
 .Lspread:       /* vpermb indices: dword i <- bytes 3i+1, 3i, 3i+2, 3i+1 */
@@ -28,16 +30,7 @@
         .p2align 5
 hp_base64_encode_asm:
         .cfi_startproc
-        push    %rbx
-        .cfi_adjust_cfa_offset 8
-        .cfi_offset %rbx, -16
-        mov     %rdx, %r8               /* mul below writes rdx */
-        lea     2(%rsi), %rax
-        movabs  $0xAAAAAAAAAAAAAAAB, %rcx /* ceil(2^65 / 3): x/3 = (x*c) >> 65 */
-        mul     %rcx
-        shr     $1, %rdx
-        lea     (,%rdx,4), %rbx         /* rbx = 4*((n+2)/3): the result */
-        mov     %r8, %rdx               /* rdx = dst again */
+        HP_B64_ENC_ENTER
 
         vmovdqu64 .Lspread(%rip), %zmm1
         vpbroadcastq .Lshifts(%rip), %zmm2
